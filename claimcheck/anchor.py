@@ -1,0 +1,228 @@
+"""Anchoring quotes in articles: exact, then normalized, then fuzzy, with spans in original characters."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from collections import Counter
+from dataclasses import dataclass
+
+FUZZY_THRESHOLD = 80.0  # absent quotes score ≤ ~62, real ones with ≤15 % edits ≥ ~85 (NOTES.md)
+MIN_FUZZY_CHARS = 12  # below this one edit is already a different word
+MAX_OCCURRENCES = 1000
+MAX_FUZZY_TEXT = 2_000_000  # normalized characters searched fuzzily; beyond this, exact/normalized only
+MAX_FUZZY_QUOTE = 5_000
+
+_QUOTE_MAP = {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u2039\u203a\u0060\u00b4"}
+_QUOTE_MAP.update({c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
+_DASH_MAP = {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"}
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_CHAR_MAP = {**_QUOTE_MAP, **_DASH_MAP}
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalized text plus, per character, the [start, end) of the original character it came from."""
+
+    text: str
+    starts: array
+    ends: array
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.starts[start], self.ends[end - 1]
+
+
+def _fold(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch).casefold()
+    return "".join(_CHAR_MAP.get(c, c) for c in folded if c not in _ZERO_WIDTH)
+
+
+def normalize(text: str) -> Normalized:
+    """NFKC, straight quotes, one dash, one space per whitespace run, casefold, no zero-width characters."""
+    out: list[str] = []
+    starts = array("l")
+    ends = array("l")
+    memo: dict[str, str] = {}
+    pending_space = -1
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if pending_space < 0:
+                pending_space = i
+            continue
+        if ch in _ZERO_WIDTH:
+            continue
+        folded = memo.get(ch)
+        if folded is None:
+            folded = memo[ch] = _CHAR_MAP.get(ch) or (ch.lower() if ch.isascii() else _fold(ch))
+        if not folded:
+            continue
+        if pending_space >= 0:
+            if out:
+                out.append(" ")
+                starts.append(pending_space)
+                ends.append(pending_space + 1)
+            pending_space = -1
+        for c in folded:
+            if c.isspace():  # NFKC can turn a character into spaces
+                c = " "
+            out.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    return Normalized("".join(out), starts, ends)
+
+
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                 "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+                 "eighty ninety hundred thousand million billion trillion lakh crore half dozen first "
+                 "second third fourth fifth").split()
+_NEGATIONS = "not no never nor none without cannot n't".split()
+_FACT_WORDS = frozenset(_WEEKDAYS + _MONTHS + _NUMBER_WORDS + _NEGATIONS)
+_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|n't|[^\W\d_]+")
+
+
+def fact_tokens(normalized_text: str) -> Counter:
+    """Words that carry facts: numbers, weekdays, months, number words and negations."""
+    tokens = Counter()
+    for tok in _TOKEN_RE.findall(normalized_text):
+        if tok[0].isdigit() or tok in _FACT_WORDS:
+            tokens[tok] += 1
+    return tokens
+
+
+@dataclass(frozen=True)
+class Anchor:
+    status: str  # found | ambiguous | fuzzy | changed | absent | empty
+    method: str | None = None  # exact | normalized | fuzzy
+    score: float = 0.0
+    start: int | None = None
+    end: int | None = None
+    occurrences: int = 0
+    differences: tuple[tuple[str, str], ...] = ()  # (quote says, article says) fact tokens
+
+    @property
+    def found(self) -> bool:
+        return self.status in ("found", "ambiguous", "fuzzy")
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        return None if self.start is None else (self.start, self.end)
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    positions = []
+    at = haystack.find(needle)
+    while at >= 0 and len(positions) < MAX_OCCURRENCES:
+        positions.append(at)
+        at = haystack.find(needle, at + 1)
+    return positions
+
+
+def _context_matches(norm: Normalized, start: int, end: int, prefix: str | None, suffix: str | None) -> bool:
+    text = norm.text
+    if prefix:
+        p = normalize(prefix).text
+        if not text[:start].rstrip().endswith(p):
+            return False
+    if suffix:
+        s = normalize(suffix).text
+        if not text[end:].lstrip().startswith(s):
+            return False
+    return True
+
+
+def anchor_quote(article_text: str, norm: Normalized, quote: str, prefix: str | None = None,
+                 suffix: str | None = None) -> Anchor:
+    """Find `quote` in the article; `norm` is `normalize(article_text)`, computed once per article."""
+    needle = normalize(quote).text
+    if not needle:
+        return Anchor("empty")
+    positions = _occurrences(norm.text, needle)
+    if positions:
+        chosen = [p for p in positions if _context_matches(norm, p, p + len(needle), prefix, suffix)]
+        if not chosen:
+            return Anchor("absent", occurrences=len(positions))
+        start, end = norm.span(chosen[0], chosen[0] + len(needle))
+        method = "exact" if article_text[start:end] == quote else "normalized"
+        status = "found" if len(chosen) == 1 else "ambiguous"
+        return Anchor(status, method, 100.0, start, end, len(chosen))
+    return _fuzzy(norm, needle)
+
+
+def _fuzzy(norm: Normalized, needle: str) -> Anchor:
+    text = norm.text
+    if len(needle) < MIN_FUZZY_CHARS or len(needle) > len(text) or len(needle) > MAX_FUZZY_QUOTE \
+            or len(text) > MAX_FUZZY_TEXT:
+        return Anchor("absent")
+    from rapidfuzz import fuzz
+    alignment = fuzz.partial_ratio_alignment(needle, text, score_cutoff=FUZZY_THRESHOLD - 15)
+    if alignment is None:
+        return Anchor("absent")
+    s, e, distance = _refine(needle, text, alignment.dest_start, alignment.dest_end)
+    score = round(100.0 * (1 - distance / max(len(needle), e - s, 1)), 1)
+    start, end = norm.span(s, e)
+    if score < FUZZY_THRESHOLD:
+        return Anchor("absent", score=score, start=start, end=end)
+    quote_facts, passage_facts = fact_tokens(needle), fact_tokens(text[s:e])
+    if quote_facts != passage_facts:
+        said = sorted((quote_facts - passage_facts).elements())
+        found = sorted((passage_facts - quote_facts).elements())
+        differences = tuple((said[i] if i < len(said) else "", found[i] if i < len(found) else "")
+                            for i in range(max(len(said), len(found))))
+        return Anchor("changed", "fuzzy", score, start, end, 1, differences)
+    return Anchor("fuzzy", "fuzzy", score, start, end, 1)
+
+
+def _is_edge(text: str, i: int) -> bool:
+    return i <= 0 or i >= len(text) or not (text[i - 1].isalnum() and text[i].isalnum())
+
+
+def _refine(needle: str, text: str, s0: int, e0: int) -> tuple[int, int, int]:
+    """Move both ends of the window to where the edit distance to the quote is smallest."""
+    from rapidfuzz.distance import Levenshtein
+    slack = max(3, len(needle) // 8)
+    n = len(text)
+
+    def cost(s: int, e: int) -> tuple[int, int, int]:
+        # Quotes are cut at word edges, so an end inside a word costs like a few edits;
+        # ties go to the window nearest the first guess.
+        distance = Levenshtein.distance(needle, text[s:e])
+        inside = (not _is_edge(text, s)) + (not _is_edge(text, e))
+        return (distance + 3 * inside, distance, abs(s - s0) + abs(e - e0))
+
+    best_s, best_e = s0, max(e0, s0 + 1)
+    best = cost(best_s, best_e)
+    for _ in range(2):
+        for s in range(max(0, best_s - slack), min(best_e, best_s + slack + 1)):
+            c = cost(s, best_e)
+            if c < best:
+                best, best_s = c, s
+        for e in range(max(best_s + 1, best_e - slack), min(n, best_e + slack) + 1):
+            c = cost(best_s, e)
+            if c < best:
+                best, best_e = c, e
+    return best_s, best_e, best[1]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
+
+
+def context(text: str, start: int, end: int, limit: int = 300) -> tuple[str, str, str]:
+    """The quoted passage with the sentence before and after it (each side capped at `limit` chars)."""
+    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
+    before_starts = [b for b in bounds if b <= start]
+    lo = before_starts[-2] if len(before_starts) >= 2 else 0
+    after_ends = [m.start() for m in _SENTENCE_END.finditer(text, end)]
+    hi = after_ends[1] if len(after_ends) >= 2 else len(text)
+    before, after = text[lo:start], text[end:hi]
+    if len(before) > limit:
+        before = "…" + before[-limit:]
+    if len(after) > limit:
+        after = after[:limit] + "…"
+    return before, text[start:end], after
+
+
+def line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1

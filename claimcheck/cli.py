@@ -1,0 +1,191 @@
+"""The command line: parse options, call plain functions, hand their data to the renderer."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from typing_extensions import Annotated
+
+from . import __version__
+from .errors import ClaimcheckError, ExitCode, UsageError
+
+app = typer.Typer(
+    name="claimcheck", add_completion=True, no_args_is_help=True, rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="Compare what several news articles say about one event, claim by claim.",
+)
+
+ClaimsOpt = Annotated[Optional[Path], typer.Option("--claims", help="Claims file or directory (default: claims/).")]
+SourcesOpt = Annotated[Optional[Path], typer.Option("--sources", help="Sources manifest (default: seeds/sources.yaml).")]
+EventOpt = Annotated[Optional[List[str]], typer.Option("--event", help="Only this event id (repeatable).")]
+
+CHECK_FORMATS = ("text", "json", "github", "sarif")
+COMPARE_FORMATS = ("table", "json", "markdown")
+SHOW_FORMATS = ("text", "json")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """Compare what several news articles say about one event, claim by claim.
+
+    Example: claimcheck compare --format markdown
+    """
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _fail(exc: ClaimcheckError) -> None:
+    from .render import one_line
+    sys.stderr.write(f"claimcheck: error: {one_line(str(exc))}\n")
+    raise typer.Exit(int(exc.exit_code))
+
+
+def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+    if value not in allowed:
+        raise UsageError(f"{option} '{value}' is not one of: {', '.join(allowed)}")
+    return value
+
+
+def _verdicts(values: list[str] | None, option: str) -> set[str]:
+    from .model import Verdict
+    allowed = tuple(v.value for v in Verdict)
+    out = set()
+    for value in values or ():
+        for name in (v.strip() for v in value.split(",")):
+            if name:
+                out.add(_choice(name, allowed, option))
+    return out
+
+
+def _project(claims: Path | None, sources: Path | None, events: list[str] | None):
+    from .project import load_project
+    return load_project([claims or Path("claims")], sources or Path("seeds/sources.yaml"), tuple(events or ()))
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[List[Path]], typer.Argument(help="Claims files or directories (default: claims/).")] = None,
+    sources: SourcesOpt = None,
+    format: Annotated[Optional[str], typer.Option("--format", help="text | json | github | sarif "
+                                                  "(github when GITHUB_ACTIONS=true).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Rewrite approximate quotes to the article's exact words.")] = False,
+    event: EventOpt = None,
+) -> None:
+    """Lint claims files: every claim cites a source, every quote is in its article.
+
+    Exit 0 when clean (warnings allowed unless --strict), 1 on errors, 2 when it could not run.
+
+    Example: claimcheck check claims/ --format github
+    """
+    try:
+        fmt = _choice(format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"),
+                      CHECK_FORMATS, "--format")
+        from .check import apply_fixes, check_project, fails, plan_fixes
+        from .project import load_project, resolve_claims_paths
+        claim_paths = list(paths or [Path("claims")])
+        project = load_project(claim_paths, sources or Path("seeds/sources.yaml"), tuple(event or ()))
+        if fix:
+            fixed = apply_fixes(plan_fixes(project))
+            if fixed:
+                sys.stderr.write(f"claimcheck: fixed {fixed} quote(s)\n")
+                project = load_project(claim_paths, sources or Path("seeds/sources.yaml"), tuple(event or ()))
+        problems = check_project(project)
+        from . import render
+        if fmt == "text":
+            render.render_check_text(problems, _console(), len(resolve_claims_paths(claim_paths)))
+        elif fmt == "json":
+            typer.echo(render.check_json(problems))
+        elif fmt == "github":
+            out = render.check_github(problems)
+            if out:
+                typer.echo(out)
+        else:
+            typer.echo(render.check_sarif(problems, __version__))
+    except ClaimcheckError as exc:
+        _fail(exc)
+    raise typer.Exit(int(ExitCode.FAILED if fails(problems, strict) else ExitCode.OK))
+
+
+@app.command()
+def compare(
+    claims: ClaimsOpt = None,
+    sources: SourcesOpt = None,
+    format: Annotated[str, typer.Option("--format", help="table | json | markdown.")] = "table",
+    verdict: Annotated[Optional[List[str]], typer.Option("--verdict", help="Only claims with these verdicts "
+                                                         "(repeat or comma-separate).")] = None,
+    fail_on: Annotated[Optional[List[str]], typer.Option("--fail-on", help="Exit 1 when any claim has one of "
+                                                         "these verdicts, e.g. conflict.")] = None,
+    event: EventOpt = None,
+) -> None:
+    """Show claims × sources: each source's value or stance, and each claim's verdict and reason.
+
+    Example: claimcheck compare --verdict conflict,reconcilable --fail-on conflict
+    """
+    try:
+        fmt = _choice(format, COMPARE_FORMATS, "--format")
+        shown, failing = _verdicts(verdict, "--verdict"), _verdicts(fail_on, "--fail-on")
+        from . import render
+        from .compare import compare_project
+        project = _project(claims, sources, event)
+        results = compare_project(project)
+        selected = [r for r in results if not shown or r.verdict.value in shown]
+        if fmt == "json":
+            typer.echo(render.compare_json(project, selected))
+        elif fmt == "markdown":
+            typer.echo(render.compare_markdown(project, selected))
+        else:
+            render.render_compare_table(project, selected, _console())
+    except ClaimcheckError as exc:
+        _fail(exc)
+    if any(r.verdict.value in failing for r in results):
+        raise typer.Exit(int(ExitCode.FAILED))
+
+
+@app.command()
+def show(
+    claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim to show.")],
+    claims: ClaimsOpt = None,
+    sources: SourcesOpt = None,
+    format: Annotated[str, typer.Option("--format", help="text | json.")] = "text",
+    event: EventOpt = None,
+) -> None:
+    """Show one claim: each cite's quote in its article context, its value, and the verdict.
+
+    Example: claimcheck show call-date
+    """
+    try:
+        fmt = _choice(format, SHOW_FORMATS, "--format")
+        from . import render
+        from .compare import compare_claim
+        project = _project(claims, sources, event)
+        claim = next((c for c in project.claims if c.id == claim_id), None)
+        if claim is None:
+            raise UsageError(_unknown_claim(claim_id, [c.id for c in project.claims]))
+        result = compare_claim(project, claim)
+        if fmt == "json":
+            typer.echo(render.show_json(result))
+        else:
+            render.render_show(result, project, _console())
+    except ClaimcheckError as exc:
+        _fail(exc)
+
+
+def _unknown_claim(claim_id: str, known: list[str]) -> str:
+    from rapidfuzz import process
+    close = [m[0] for m in process.extract(claim_id, known, limit=3, score_cutoff=50)]
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"unknown claim '{claim_id}'{hint}"

@@ -1,0 +1,346 @@
+"""Dates and clock times: reading them (from values and quotes), placing them in time, comparing them."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+PARTS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 23), "night": (20, 24)}
+QUALIFIERS = {"about": (-30, 30), "just before": (-15, 0), "just after": (0, 15)}
+# Only abbreviations with one meaning; IST, CST, BST… name several zones and are read from the source instead.
+ZONE_ABBREVIATIONS = {
+    "utc": "UTC", "gmt": "UTC", "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
+    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "jst": "Asia/Tokyo", "kst": "Asia/Seoul", "hkt": "Asia/Hong_Kong", "sgt": "Asia/Singapore",
+    "cet": "Europe/Paris", "cest": "Europe/Paris", "aest": "Australia/Sydney", "aedt": "Australia/Sydney",
+}
+AMBIGUOUS_ZONES = {"ist": ("Asia/Kolkata", "Asia/Jerusalem", "Europe/Dublin"),
+                   "cst": ("America/Chicago", "Asia/Shanghai", "America/Havana"),
+                   "bst": ("Europe/London", "Asia/Dhaka"), "ast": ("America/Halifax", "Asia/Riyadh")}
+OFFSETS = range(-12, 15)  # whole-hour UTC offsets tried when a source's zone is unknown
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date as a source gives it; fields left None were not stated."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 0 = Monday
+    part: str | None = None
+    time: dt.time | None = None
+    qualifier: str | None = None  # about | just before | just after
+    zone: str | None = None  # IANA name; None = unknown
+    zone_note: str | None = None  # how the zone was decided, when read from the text
+
+    @property
+    def date(self) -> dt.date | None:
+        if None in (self.year, self.month, self.day):
+            return None
+        try:
+            return dt.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+    @property
+    def resolved(self) -> bool:
+        return self.date is not None
+
+    def label(self) -> str:
+        bits = []
+        day = self.date
+        if day is not None:
+            bits.append(day.strftime("%a %d %b %Y").replace(" 0", " "))
+        else:
+            if self.weekday is not None:
+                bits.append(WEEKDAYS[self.weekday].capitalize())
+            if self.day is not None:
+                bits.append(str(self.day) + (f" {MONTHS[self.month - 1][:3].capitalize()}" if self.month else ""))
+        if self.part:
+            bits.append(self.part)
+        if self.time is not None:
+            bits.append((f"{self.qualifier} " if self.qualifier else "") + self.time.strftime("%H:%M"))
+        return " ".join(bits) or "?"
+
+    def local_interval(self) -> tuple[dt.datetime, dt.datetime] | None:
+        day = self.date
+        if day is None:
+            return None
+        start = dt.datetime.combine(day, dt.time())
+        if self.time is not None:
+            at = dt.datetime.combine(day, self.time)
+            lo, hi = QUALIFIERS.get(self.qualifier or "", (0, 0))
+            return at + dt.timedelta(minutes=lo), at + dt.timedelta(minutes=max(hi, 1))
+        if self.part:
+            lo, hi = PARTS[self.part]
+            return start + dt.timedelta(hours=lo), start + dt.timedelta(hours=hi)
+        return start, start + dt.timedelta(days=1)
+
+
+class DateError(ValueError):
+    pass
+
+
+_TIME_RE = re.compile(
+    r"(?P<qual>about|around|approximately|roughly|at around|just before|just after|shortly before|"
+    r"shortly after)?\s*(?:at\s+)?\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*"
+    r"(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?|hrs\b|hours\b|h\b)?", re.I)
+
+
+def _qualifier(word: str | None) -> str | None:
+    if not word:
+        return None
+    word = word.lower()
+    if word.startswith("just") or word.startswith("shortly"):
+        return "just before" if word.endswith("before") else "just after"
+    return "about"
+
+
+def parse_time(text: str, *, require_marker: bool = False) -> tuple[dt.time, str | None] | None:
+    """'17:00', 'about 08:00', '10 p.m.', '6.04 pm', '18.03 Hrs' -> (time, qualifier)."""
+    for m in _TIME_RE.finditer(text):
+        hour, minute, ampm = int(m["h"]), int(m["m"] or 0), (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+        if m["m"] is None and not ampm:
+            continue
+        if require_marker and not ampm and ":" not in m.group():
+            continue  # "6.04" alone is a number; a clock time in prose says pm, hrs or uses a colon
+        if ampm in ("am", "pm"):
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if ampm == "pm" else 0)
+        if hour > 23 or minute > 59:
+            continue
+        return dt.time(hour, minute), _qualifier(m["qual"])
+    return None
+
+
+def parse_date_value(raw: object) -> DateValue:
+    """A cite's `value` for a date claim: an ISO date, a weekday, or a mapping."""
+    if isinstance(raw, str):
+        raw = {"weekday": raw} if raw.strip().lower() in WEEKDAYS else {"date": raw}
+    if not isinstance(raw, dict):
+        raise DateError("a date value is an ISO date (2025-11-25), a weekday, or a mapping with date/weekday")
+    value = DateValue()
+    if "date" in raw:
+        text = raw["date"].strip()
+        head, _, rest = text.replace("T", " ").partition(" ")
+        try:
+            day = dt.date.fromisoformat(head)
+        except ValueError:
+            raise DateError(f"'{text}' is not an ISO date like 2025-11-25") from None
+        value = replace(value, year=day.year, month=day.month, day=day.day)
+        if rest:
+            raw = {**raw, "time": rest}
+    elif "weekday" not in raw:
+        raise DateError("a date mapping needs 'date' or 'weekday'")
+    if "weekday" in raw:
+        name = raw["weekday"].strip().lower()
+        if name not in WEEKDAYS:
+            raise DateError(f"'{raw['weekday']}' is not a weekday")
+        value = replace(value, weekday=WEEKDAYS.index(name))
+        if value.date is not None and value.date.weekday() != value.weekday:
+            raise DateError(f"{value.date} is a {value.date.strftime('%A')}, not a {name.capitalize()}")
+    if "part" in raw:
+        part = raw["part"].strip().lower()
+        if part not in PARTS:
+            raise DateError(f"part '{raw['part']}' is not one of {', '.join(PARTS)}")
+        value = replace(value, part=part)
+    if "time" in raw:
+        parsed = parse_time(raw["time"])
+        if parsed is None:
+            raise DateError(f"time '{raw['time']}' is not a clock time like 17:00 or 'about 08:00'")
+        value = replace(value, time=parsed[0], qualifier=parsed[1])
+    if "zone" in raw:
+        from .sources import valid_zone
+        if not valid_zone(raw["zone"]):
+            raise DateError(f"zone '{raw['zone']}' is not an IANA time zone")
+        value = replace(value, zone=raw["zone"])
+    return value
+
+
+_MONTH_WORD = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+              r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_DAY = re.compile(rf"\b{_MONTH_WORD}\s+{_DAY}\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
+_DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH_WORD}(?:,?\s+(?P<year>\d{{4}}))?", re.I)
+_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<year>\d{4}))?\b")
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_PAREN_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*\((?P<day>\d{1,2})\)", re.I)
+_THE_DAY = re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I)
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_PART = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight)\b", re.I)
+_ZONE = re.compile(r"\b(utc|gmt|et|est|edt|pt|pst|pdt|jst|kst|hkt|sgt|cet|cest|aest|aedt|ist|cst|bst|ast)\b"
+                   r"|\blocal time\b", re.I)
+
+
+def _month_number(word: str) -> int:
+    return _MONTH_ABBR[word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else word.lower()[:3]]
+
+
+def read_date(text: str, source_zone: str | None) -> tuple[DateValue | None, list[str]]:
+    """Read a date from a quote; returns the value (None if nothing datelike) and warnings."""
+    warnings: list[str] = []
+    fields: dict = {}
+    if m := _ISO.search(text):
+        fields.update(year=int(m["year"]), month=int(m["month"]), day=int(m["day"]))
+    elif m := (_MONTH_DAY.search(text) or _DAY_MONTH.search(text)):
+        fields.update(month=_month_number(m["mon"]), day=int(m["day"]))
+        if m["year"]:
+            fields["year"] = int(m["year"])
+    elif m := _NUMERIC.search(text):
+        a, b = int(m["a"]), int(m["b"])
+        day, month = (b, a) if a <= 12 < b else (a, b)  # day/month unless only month/day makes sense
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            fields.update(month=month, day=day)
+            if m["year"]:
+                fields["year"] = int(m["year"])
+    elif m := (_PAREN_DAY.search(text) or _THE_DAY.search(text)):
+        fields["day"] = int(m["day"])
+    if m := _WEEKDAY.search(text):
+        fields["weekday"] = WEEKDAYS.index(m.group(1).lower())
+    if m := _PART.search(text):
+        word = m.group(1).lower()
+        fields["part"] = {"tonight": "night", "overnight": "night"}.get(word, word)
+    parsed = parse_time(text, require_marker=True)
+    if parsed is not None:
+        fields.update(time=parsed[0], qualifier=parsed[1])
+    if not fields:
+        return None, warnings
+    zone = source_zone
+    zone_note = None
+    if m := _ZONE.search(text):
+        word = m.group(0).lower()
+        if word in ZONE_ABBREVIATIONS:
+            zone, zone_note = ZONE_ABBREVIATIONS[word], f"'{m.group(0)}' read as {ZONE_ABBREVIATIONS[word]}"
+        elif word in AMBIGUOUS_ZONES:
+            if source_zone not in AMBIGUOUS_ZONES[word]:
+                warnings.append(f"'{m.group(0)}' names several zones ({', '.join(AMBIGUOUS_ZONES[word])}); "
+                                "add zone: to the value")
+            zone_note = f"'{m.group(0)}' read in the source's zone"
+        else:
+            zone_note = "'local time' read in the source's zone"
+    return DateValue(zone=zone, zone_note=zone_note, **fields), warnings
+
+
+def resolve(value: DateValue, refs: list[dt.date]) -> DateValue:
+    """Fill in the year, month or day a source left out, from the other dates around it."""
+    if value.resolved or not refs:
+        return value
+    ref = max(set(refs), key=lambda d: (refs.count(d), -refs.index(d)))
+    candidates: list[dt.date] = []
+    if value.month is not None and value.day is not None:
+        for year in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                candidates.append(dt.date(year, value.month, value.day))
+            except ValueError:
+                pass
+    elif value.day is not None:
+        for shift in (-1, 0, 1):
+            y, m = divmod(ref.year * 12 + ref.month - 1 + shift, 12)
+            try:
+                candidates.append(dt.date(y, m + 1, value.day))
+            except ValueError:
+                pass
+    elif value.weekday is not None:
+        candidates = [ref + dt.timedelta(days=k) for k in range(-3, 4) if (ref + dt.timedelta(days=k)).weekday()
+                      == value.weekday]
+    if not candidates:
+        return value
+    best = min(candidates, key=lambda d: abs((d - ref).days))
+    return replace(value, year=best.year, month=best.month, day=best.day)
+
+
+def utc_options(value: DateValue) -> list[tuple[int | None, dt.datetime, dt.datetime]]:
+    """The value's interval in UTC, once per possible offset: one option when its zone is known."""
+    interval = value.local_interval()
+    if interval is None:
+        return []
+    start, end = interval
+    if value.zone:
+        from zoneinfo import ZoneInfo
+        zone = ZoneInfo(value.zone)
+        to_utc = [t.replace(tzinfo=zone).astimezone(dt.timezone.utc).replace(tzinfo=None) for t in (start, end)]
+        return [(None, to_utc[0], to_utc[1])]
+    return [(h, start - dt.timedelta(hours=h), end - dt.timedelta(hours=h)) for h in OFFSETS]
+
+
+def offset_name(hours: int) -> str:
+    return "UTC" + ("+" if hours >= 0 else "−") + str(abs(hours)) if hours else "UTC+0"
+
+
+def zone_label(value: DateValue) -> str:
+    if not value.zone:
+        return "zone unknown"
+    from zoneinfo import ZoneInfo
+    interval = value.local_interval()
+    at = interval[0] if interval else dt.datetime(2000, 1, 1)
+    offset = at.replace(tzinfo=ZoneInfo(value.zone)).utcoffset() or dt.timedelta()
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "−"
+    return f"{value.zone}, UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+@dataclass(frozen=True)
+class Relation:
+    kind: str  # agree | reconcilable | conflict | unknown
+    reason: str
+
+
+def _span(hours: list[int]) -> str:
+    lo, hi = min(hours), max(hours)
+    return offset_name(lo) if lo == hi else f"{offset_name(lo)}…{offset_name(hi)}"
+
+
+def _where(value: DateValue, name: str) -> str:
+    return f"{value.label()} ({name}, {zone_label(value)})"
+
+
+def compare_dates(a: DateValue, b: DateValue, name_a: str, name_b: str) -> Relation:
+    """Agree on the same day (and part); reconcilable when intervals overlap across zones; else conflict."""
+    if not a.resolved or not b.resolved:
+        if a.weekday is None or b.weekday is None:
+            return Relation("unknown", f"cannot place {a.label()} ({name_a}) against {b.label()} ({name_b})")
+        if a.weekday == b.weekday:
+            return Relation("agree", f"both say {WEEKDAYS[a.weekday].capitalize()}")
+        if (a.weekday - b.weekday) % 7 in (1, 6) and (a.zone is None or b.zone is None or a.zone != b.zone):
+            return Relation("reconcilable", f"{a.label()} ({name_a}) and {b.label()} ({name_b}) are adjacent days "
+                            "and may be one moment seen from two zones")
+        return Relation("conflict", f"{a.label()} ({name_a}) vs {b.label()} ({name_b})")
+    gap = abs((a.date - b.date).days)
+    if gap >= 2:
+        return Relation("conflict", f"{a.label()} ({name_a}) and {b.label()} ({name_b}) are {gap} days apart")
+    pairs = [(oa, sa, ea, ob, sb, eb) for oa, sa, ea in utc_options(a) for ob, sb, eb in utc_options(b)]
+    overlapping = [p for p in pairs if p[1] < p[5] and p[4] < p[2]]
+    fine_a, fine_b = a.part or a.time, b.part or b.time
+    if gap == 0:
+        if not fine_a or not fine_b:
+            return Relation("agree", f"both give {a.date:%a %d %b %Y}".replace(" 0", " "))
+        same_surface = (a.part, a.time, a.qualifier) == (b.part, b.time, b.qualifier)
+        if same_surface and (a.zone == b.zone or a.time is None):
+            return Relation("agree", f"both say {a.label()}")
+        if (a.time is None) != (b.time is None):  # a clock time against a part of the day
+            point, part = (a, b) if a.time is not None else (b, a)
+            inside = [p for p in pairs if (p[1] >= p[4] and p[2] <= p[5]) if point is a] + \
+                     [p for p in pairs if (p[4] >= p[1] and p[5] <= p[2]) if point is b]
+            if inside:
+                return Relation("agree", f"{point.label()} falls within {part.label()}")
+    if not overlapping:
+        return Relation("conflict", f"{_where(a, name_a)} and {_where(b, name_b)} do not overlap in any zone"
+                        if a.zone is None or b.zone is None else
+                        f"{_where(a, name_a)} does not overlap {_where(b, name_b)}")
+    if a.zone and b.zone:
+        return Relation("reconcilable", f"{_where(a, name_a)} overlaps {_where(b, name_b)}")
+    if a.zone is None and b.zone is None:
+        diffs = sorted({p[0] - p[3] for p in overlapping})
+        return Relation("reconcilable", f"{a.label()} ({name_a}) and {b.label()} ({name_b}) overlap if {name_a}'s "
+                        f"zone is {diffs[0]:+d}…{diffs[-1]:+d} hours from {name_b}'s (both zones unknown)")
+    unknown, known, hours = ((name_a, a, [p[0] for p in overlapping]) if a.zone is None
+                             else (name_b, b, [p[3] for p in overlapping]))
+    other_name, other = (name_b, b) if a.zone is None else (name_a, a)
+    return Relation("reconcilable", f"{known.label()} ({unknown}) overlaps {_where(other, other_name)} "
+                    f"if {unknown} reports in {_span(sorted(set(hours)))}")

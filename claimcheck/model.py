@@ -1,0 +1,129 @@
+"""The typed model every module after the loader works with."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Verdict(str, Enum):
+    AGREED = "agreed"
+    CONFLICT = "conflict"
+    RECONCILABLE = "reconcilable"
+    VARIANT = "variant"
+    UNCONFIRMED = "unconfirmed"
+    SINGLE_SOURCE = "single-source"
+    UNCITED = "uncited"
+
+
+CLAIM_TYPES = ("date", "duration", "number", "actor", "stance", "quote", "text")
+STANCES = ("asserts", "denies", "declines", "mentions")
+
+
+@dataclass(frozen=True, order=True)
+class Mark:
+    """A 1-based position in a file, plus the character offsets of the node it marks."""
+
+    file: str
+    line: int
+    column: int
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    severity: Severity = field(compare=False)
+    code: str
+    message: str = field(compare=False)
+    claim: str | None = field(default=None, compare=False)
+    source: str | None = field(default=None, compare=False)
+
+    @classmethod
+    def at(cls, mark: Mark, severity: Severity, code: str, message: str,
+           claim: str | None = None, source: str | None = None) -> "Problem":
+        return cls(mark.file, mark.line, mark.column, severity, code, message, claim, source)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    file: str
+    path: Path | None  # None when the manifest entry was refused (outside its folder)
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    timezone: str | None = None
+    language: str | None = None
+    translated_from: str | None = None
+    sha256: str | None = None
+    note: str | None = None
+    mark: Mark = Mark("", 1, 1)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    path: Path
+    sources: tuple[Source, ...]
+
+    def get(self, source_id: str) -> Source | None:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        return None
+
+
+@dataclass(frozen=True)
+class Cite:
+    source: str
+    quote: str
+    mark: Mark
+    quote_mark: Mark
+    value: Any = None  # plain data as written: str, or a dict of str (date mappings)
+    value_mark: Mark | None = None
+    stance: str | None = None
+    via: str | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    claim: str
+    type: str
+    cites: tuple[Cite, ...]
+    event: str
+    mark: Mark
+    cites_mark: Mark
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    timezone: str | None
+    entities: dict[str, tuple[str, ...]]
+    file: str
+    mark: Mark
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimsFile:
+    path: Path
+    display: str
+    event: Event | None
+    claims: tuple[Claim, ...]

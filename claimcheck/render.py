@@ -1,0 +1,321 @@
+"""Rendering results as text, tables, Markdown, JSON, GitHub annotations and SARIF.
+
+Untrusted text (from YAML files and articles) only ever reaches the terminal as rich `Text`
+with control and bidirectional characters escaped, never as markup.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable
+
+from .codes import CODES
+from .model import Problem, Severity, Verdict
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .compare import ClaimResult
+    from .project import Project
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+JSON_VERSION = 1
+VERDICT_STYLE = {
+    Verdict.AGREED: "green", Verdict.CONFLICT: "bold red", Verdict.RECONCILABLE: "yellow",
+    Verdict.VARIANT: "cyan", Verdict.UNCONFIRMED: "magenta", Verdict.SINGLE_SOURCE: "blue",
+    Verdict.UNCITED: "red",
+}
+VERDICT_ORDER = list(Verdict)
+NOT_FOUND = "✗ not found"
+
+
+def safe(text: str) -> str:
+    """Untrusted text made inert: control and bidi characters become visible escapes."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) > 0xff else f"\\x{ord(m.group()):02x}",
+                       text)
+
+
+def one_line(text: str) -> str:
+    return " ".join(safe(text).split())
+
+
+# ---------------------------------------------------------------- check
+
+
+def problem_line(p: Problem) -> str:
+    return f"{safe(p.file)}:{p.line}:{p.column}: {p.severity.value} {p.code} {one_line(p.message)}"
+
+
+def render_check_text(problems: list[Problem], console: "Console", files: int) -> None:
+    from rich.text import Text
+    for p in problems:
+        line = Text()
+        line.append(f"{safe(p.file)}:{p.line}:{p.column}:", style="bold")
+        line.append(" ")
+        line.append(p.severity.value, style="red" if p.severity is Severity.ERROR else "yellow")
+        line.append(f" {p.code} ", style="dim")
+        line.append(one_line(p.message))
+        console.print(line, soft_wrap=True, highlight=False)
+    counts = Counter(p.severity for p in problems)
+    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    if problems:
+        console.print(Text(f"Found {errors} error(s) and {warnings} warning(s) in {files} file(s)."), highlight=False)
+    else:
+        console.print(Text(f"All checks passed ({files} file(s))."), highlight=False)
+
+
+def check_json(problems: list[Problem]) -> str:
+    return json.dumps({"version": JSON_VERSION, "problems": [
+        {"file": p.file, "line": p.line, "column": p.column, "severity": p.severity.value, "code": p.code,
+         "message": p.message} for p in problems]}, ensure_ascii=False, indent=2)
+
+
+def _gh_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def check_github(problems: list[Problem]) -> str:
+    lines = []
+    for p in problems:
+        kind = "error" if p.severity is Severity.ERROR else "warning"
+        lines.append(f"::{kind} file={_gh_escape(safe(p.file), True)},line={p.line},col={p.column},"
+                     f"title={_gh_escape(p.code, True)}::{_gh_escape(one_line(p.message))}")
+    return "\n".join(lines)
+
+
+def check_sarif(problems: list[Problem], version: str) -> str:
+    rules = [{"id": c.id, "name": c.name, "shortDescription": {"text": c.description},
+              "defaultConfiguration": {"level": "error" if c.severity is Severity.ERROR else "warning"}}
+             for c in CODES.values()]
+    index = {c.id: i for i, c in enumerate(CODES.values())}
+    results = []
+    for p in problems:
+        key = f"{p.claim or ''}/{p.source or ''}/{p.code}" if (p.claim or p.source) else f"{p.file}/{p.code}/{p.message}"
+        results.append({
+            "ruleId": p.code, "ruleIndex": index[p.code],
+            "level": "error" if p.severity is Severity.ERROR else "warning",
+            "message": {"text": p.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": p.file},
+                                                "region": {"startLine": p.line, "startColumn": p.column}}}],
+            "partialFingerprints": {"claimcheck/v1": key},
+        })
+    return json.dumps({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "claimcheck", "version": version,
+                                      "informationUri": "https://example.invalid/claimcheck", "rules": rules}},
+                  "results": results}]}, ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------- compare
+
+
+def cell(result: "ClaimResult", source_id: str) -> str:
+    """What one source says for one claim: value or stance; blank when silent."""
+    bits = []
+    for cv in result.values:
+        if cv.source != source_id:
+            continue
+        anchor = cv.item.anchor
+        if anchor is None or not anchor.found:
+            bits.append(NOT_FOUND)
+            continue
+        text = cv.label() if result.claim.type != "quote" else _opening(cv.item.cite.quote)
+        if cv.value is not None and cv.stance and cv.stance != "asserts":
+            text += f" ({cv.stance})"
+        if cv.item.cite.via:
+            text += f" [via {cv.item.cite.via}]"
+        bits.append(text)
+    return "; ".join(dict.fromkeys(bits))
+
+
+def _opening(quote: str, words: int = 6) -> str:
+    head = quote.strip().strip("\"'“”‘’«»").split()
+    return "“" + " ".join(head[:words]) + ("…”" if len(head) > words else "”")
+
+
+def summary_line(results: list["ClaimResult"]) -> str:
+    counts = Counter(r.verdict for r in results)
+    parts = [f"{counts[v]} {v.value}" for v in VERDICT_ORDER if counts[v]]
+    return f"{len(results)} claims: " + ", ".join(parts)
+
+
+def _grouped(project: "Project", results: list["ClaimResult"]):
+    """(event, its results, its sources in manifest order) per event."""
+    for event in project.events:
+        rows = [r for r in results if r.claim.event == event.id]
+        cited = {cv.source for r in rows for cv in r.values}
+        sources = [s for s in project.manifest.sources if s.id in cited]
+        yield event, rows, sources
+
+
+def render_compare_table(project: "Project", results: list["ClaimResult"], console: "Console") -> None:
+    from rich.table import Table
+    from rich.text import Text
+    for event, rows, sources in _grouped(project, results):
+        if not rows:
+            continue
+        console.print(Text(safe(event.title), style="bold"), Text(f"  ({event.id})", style="dim"), highlight=False)
+        if _table_width(rows, sources) > console.width:
+            _render_blocks(rows, sources, console)
+        else:
+            table = Table(show_lines=True, expand=False)
+            table.add_column("claim", overflow="fold", min_width=10)
+            for source in sources:
+                table.add_column(safe(source.id), overflow="fold", min_width=8)
+            table.add_column("verdict", overflow="fold", min_width=8)
+            table.add_column("reason", overflow="fold", ratio=2, min_width=16)
+            for r in rows:
+                table.add_row(Text(safe(r.claim.id)), *[Text(safe(cell(r, s.id))) for s in sources],
+                              Text(r.verdict.value, style=VERDICT_STYLE[r.verdict]), Text(one_line(r.reason)))
+            console.print(table)
+        console.print(Text(summary_line(rows)), highlight=False)
+        console.print()
+    console.print(Text("Cells: a source's value or stance; blank = silent; "
+                       f"{NOT_FOUND} = quote not in the article; [via X] = relayed from X.", style="dim"),
+                  highlight=False)
+
+
+def _table_width(rows: list["ClaimResult"], sources) -> int:
+    """The narrowest width at which the matrix stays readable; below it, one block per claim."""
+    claim = max(len(r.claim.id) for r in rows)
+    return claim + len("single-source") + 14 * len(sources) + 30 + 3 * (len(sources) + 3) + 1
+
+
+def _render_blocks(rows: list["ClaimResult"], sources, console: "Console") -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+    for r in rows:
+        head = Text()
+        head.append(safe(r.claim.id), style="bold")
+        head.append("  ")
+        head.append(r.verdict.value, style=VERDICT_STYLE[r.verdict])
+        console.print(head, highlight=False)
+        console.print(Padding(Text(one_line(r.reason)), (0, 0, 0, 2)), highlight=False)
+        for s in sources:
+            value = cell(r, s.id)
+            if value:
+                console.print(Padding(Text(f"{safe(s.id)}: {safe(value)}"), (0, 0, 0, 4)), highlight=False)
+
+
+def _md(text: str) -> str:
+    return one_line(text).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def compare_markdown(project: "Project", results: list["ClaimResult"]) -> str:
+    out = []
+    for event, rows, sources in _grouped(project, results):
+        if not rows:
+            continue
+        out.append(f"## {_md(event.title)} (`{event.id}`)\n")
+        out.append("| claim | " + " | ".join(_md(s.id) for s in sources) + " | verdict | reason |")
+        out.append("|---|" + "---|" * len(sources) + "---|---|")
+        for r in rows:
+            out.append(f"| {_md(r.claim.id)} | " + " | ".join(_md(cell(r, s.id)) for s in sources)
+                       + f" | **{r.verdict.value}** | {_md(r.reason)} |")
+        out.append(f"\n{summary_line(rows)}\n")
+    return "\n".join(out)
+
+
+def claim_json(result: "ClaimResult", with_context: bool = False) -> dict:
+    from .anchor import context, line_of
+    cites = []
+    for cv in result.values:
+        anchor, article = cv.item.anchor, cv.item.article
+        found = bool(anchor and anchor.found)
+        entry = {"source": cv.source, "quote": cv.item.cite.quote, "found": found,
+                 "span": list(anchor.span) if found else None,
+                 "line": line_of(article.text, anchor.start) if found and article else None,
+                 "score": anchor.score if anchor else None, "method": anchor.method if found else None,
+                 "value": cv.json_value(), "stance": cv.stance, "via": cv.item.cite.via}
+        if with_context:
+            entry["context"] = (dict(zip(("before", "match", "after"), context(article.text, anchor.start, anchor.end)))
+                                if found and article else None)
+        cites.append(entry)
+    out = {"id": result.claim.id, "event": result.claim.event, "claim": result.claim.claim,
+           "type": result.claim.type, "verdict": result.verdict.value, "reason": result.reason, "cites": cites}
+    if result.claim.type == "quote":
+        out["similarity"] = result.similarity
+        out["diff"] = [{"source": s, "ops": [list(op) for op in ops]} for s, ops in result.diff]
+    return out
+
+
+def compare_json(project: "Project", results: list["ClaimResult"]) -> str:
+    shown = {r.claim.event for r in results}
+    cited = {cv.source for r in results for cv in r.values}
+    return json.dumps({
+        "version": JSON_VERSION,
+        "events": [{"id": e.id, "title": e.title, "timezone": e.timezone} for e in project.events if e.id in shown],
+        "sources": [{"id": s.id, "outlet": s.outlet, "file": s.file} for s in project.manifest.sources
+                    if s.id in cited],
+        "claims": [claim_json(r) for r in results],
+    }, ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------- show
+
+
+def render_show(result: "ClaimResult", project: "Project", console: "Console") -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from .anchor import context
+    c = result.claim
+    event = result.event
+    head = Text()
+    head.append(safe(c.id), style="bold")
+    head.append(f"  ({c.type}) {one_line(c.claim)}")
+    console.print(head, highlight=False)
+    if event:
+        console.print(Text(f"event: {safe(event.id)} — {one_line(event.title)}", style="dim"), highlight=False)
+    verdict = Text("verdict: ")
+    verdict.append(result.verdict.value, style=VERDICT_STYLE[result.verdict])
+    verdict.append(f" — {one_line(result.reason)}")
+    console.print(verdict, highlight=False)
+    for cv in result.values:
+        item = cv.item
+        console.print()
+        title = Text()
+        title.append(safe(cv.source), style="bold")
+        if item.source and item.source.outlet:
+            title.append(f" ({one_line(item.source.outlet)})")
+        if item.cite.via:
+            title.append(f" via {one_line(item.cite.via)}")
+        console.print(title, highlight=False)
+        anchor = item.anchor
+        if anchor is None or not anchor.found or item.article is None:
+            console.print(Text(f"  {NOT_FOUND}: “{one_line(item.cite.quote)}”", style="red"), highlight=False)
+            continue
+        before, match, after = context(item.article.text, anchor.start, anchor.end)
+        passage = Text()
+        passage.append(one_line(before) + (" " if before[-1:].isspace() else ""))
+        passage.append(one_line(match), style="bold reverse")
+        passage.append((" " if after[:1].isspace() else "") + one_line(after))
+        console.print(Padding(passage, (0, 0, 0, 2)), highlight=False)
+        meta = f"  {anchor.method} {anchor.score:.1f}, chars {anchor.start}–{anchor.end}"
+        if cv.value is not None:
+            meta += f"; value: {cv.label()}" + (" (read from the quote)" if cv.origin == "quote" else "")
+        if cv.stance:
+            meta += f"; stance: {cv.stance}" + (" (second-hand)" if cv.second_hand else "")
+        console.print(Text(safe(meta), style="dim"), highlight=False)
+    if c.type == "quote" and result.diff:
+        console.print()
+        console.print(Text(f"wording (similarity {result.similarity:.0f}):", style="bold"), highlight=False)
+        for source, ops in result.diff:
+            line = Text(f"  {safe(source)}: ")
+            for op, words in ops:
+                opening, closing, style = {"=": ("", "", ""), "-": ("[-", "-]", "red"), "+": ("{+", "+}", "green")}[op]
+                line.append(f"{opening}{safe(words)}{closing} ", style=style)
+            console.print(line, highlight=False)
+
+
+def show_json(result: "ClaimResult") -> str:
+    return json.dumps({"version": JSON_VERSION, "claim": claim_json(result, with_context=True)},
+                      ensure_ascii=False, indent=2)
+
+
+def verdicts_legend() -> Iterable[str]:
+    return (v.value for v in Verdict)

@@ -1,0 +1,238 @@
+"""Reading each cite's typed value or stance, from its `value` or from its quote."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import dates
+from .anchor import normalize
+from .codes import problem
+from .dates import DateError, DateValue
+from .model import Claim, Event, Problem
+from .project import AnchoredCite, Project
+from .quantities import Quantity, QuantityError, parse_quantity
+
+_HEARSAY = re.compile(r"\b(reportedly|according to|sources? (?:said|say|says|familiar|told|close)|unnamed|"
+                      r"anonymous|people familiar|familiar with the matter|cited by|is understood|"
+                      r"it was reported|was quoted)\b", re.I)
+
+
+@dataclass(frozen=True)
+class CiteValue:
+    item: AnchoredCite
+    value: Any  # DateValue | Quantity | entity id (str) | None
+    stance: str | None
+    origin: str | None  # "value", "quote" or None
+    second_hand: bool
+
+    @property
+    def source(self) -> str:
+        return self.item.cite.source
+
+    def label(self) -> str:
+        if isinstance(self.value, DateValue):
+            return self.value.label()
+        if isinstance(self.value, Quantity):
+            return self.value.label
+        if isinstance(self.value, str):
+            return self.value
+        return self.stance or ""
+
+    def json_value(self) -> str | None:
+        v = self.value
+        if isinstance(v, DateValue):
+            if v.date is None:
+                return v.label()
+            text = v.date.isoformat()
+            if v.time is not None:
+                text += "T" + v.time.strftime("%H:%M")
+                text = (v.qualifier + " " if v.qualifier else "") + text
+            elif v.part:
+                text += " " + v.part
+            return text
+        if isinstance(v, Quantity):
+            return v.label
+        return v
+
+
+def is_second_hand(item: AnchoredCite) -> bool:
+    return bool(item.cite.via) or bool(_HEARSAY.search(item.cite.quote))
+
+
+def _aliases(event: Event | None) -> list[tuple[str, str]]:
+    pairs = []
+    for entity, names in (event.entities if event else {}).items():
+        pairs.append((normalize(entity).text, entity))
+        pairs.extend((normalize(name).text, entity) for name in names)
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def read_actor(text: str, event: Event | None) -> tuple[str | None, str | None, list[str]]:
+    """(entity id, misspelled name or None, ids named) from free text through the entities' aliases."""
+    norm = normalize(text).text
+    found: list[str] = []
+    for alias, entity in _aliases(event):
+        if alias and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", norm) and entity not in found:
+            found.append(entity)
+    if len(found) == 1:
+        return found[0], None, found
+    if found:
+        return None, None, found
+    from rapidfuzz import fuzz
+    words = re.findall(r"[^\W\d_]{5,}", norm)
+    best = None
+    for alias, entity in _aliases(event):
+        if " " in alias or len(alias) < 5:
+            continue
+        for word in words:
+            score = fuzz.ratio(word, alias)
+            if score >= 80 and (best is None or score > best[0]):
+                best = (score, entity, word)
+    if best:
+        return best[1], best[2], [best[1]]
+    return None, None, []
+
+
+def _published_date(item: AnchoredCite):
+    import datetime as dt
+    published = item.source.published if item.source else None
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def evaluate_claim(project: Project, claim: Claim) -> tuple[list[CiteValue], list[Problem]]:
+    """Every cite's value or stance, plus the problems met while reading them."""
+    event = project.event_of(claim)
+    problems: list[Problem] = []
+    out: list[CiteValue] = []
+    items = project.cites.get(claim.id, ())
+    readers = {"date": _date_value, "duration": _quantity_value, "number": _quantity_value,
+               "actor": _actor_value}
+    for item in items:
+        value, origin, stance = None, None, item.cite.stance
+        if claim.type in readers:
+            value, origin = readers[claim.type](item, event, problems)
+        if value is None and stance is None:
+            if claim.type in ("text", "stance"):
+                stance = "asserts"  # citing a source for a statement means it states it
+            elif claim.type != "quote":
+                problems.append(problem(item.cite.quote_mark, "CC110", f"claim '{claim.id}': no {claim.type} can be "
+                                        f"read from the quote of '{item.cite.source}'; add value: or stance:",
+                                        claim=claim.id, source=item.cite.source))
+        out.append(CiteValue(item, value, stance, origin, is_second_hand(item)))
+    if claim.type == "date":
+        out = _resolve_dates(out, claim, problems)
+    return out, problems
+
+
+def _where(item: AnchoredCite) -> dict:
+    return dict(claim=item.claim.id, source=item.cite.source)
+
+
+def _date_value(item: AnchoredCite, event: Event | None, problems: list[Problem]):
+    cite = item.cite
+    zone = item.source.timezone if item.source else None
+    read, warnings = dates.read_date(cite.quote, zone)
+    for warning in warnings:
+        problems.append(problem(cite.quote_mark, "CC108", f"claim '{item.claim.id}': {warning}", **_where(item)))
+    if cite.value is None:
+        return read, ("quote" if read else None)
+    try:
+        value = dates.parse_date_value(cite.value)
+    except DateError as exc:
+        problems.append(problem(cite.value_mark, "CC109", f"claim '{item.claim.id}': {exc}", **_where(item)))
+        return None, None
+    if value.zone is None:
+        value = replace(value, zone=zone)
+    if read is not None:
+        said = _date_disagreement(value, read)
+        if said:
+            problems.append(problem(cite.value_mark, "CC108", f"claim '{item.claim.id}': value says {said[0]} but the "
+                                    f"quote says {said[1]}", **_where(item)))
+    return value, "value"
+
+
+def _date_disagreement(value: DateValue, read: DateValue) -> tuple[str, str] | None:
+    value_weekday = value.date.weekday() if value.date else value.weekday
+    if read.weekday is not None and value_weekday is not None and read.weekday != value_weekday:
+        return dates.WEEKDAYS[value_weekday].capitalize(), dates.WEEKDAYS[read.weekday].capitalize()
+    for field in ("day", "month", "part"):
+        a, b = getattr(value, field), getattr(read, field)
+        if a is not None and b is not None and a != b:
+            return f"{field} {a}", f"{field} {b}"
+    return None
+
+
+def _resolve_dates(values: list[CiteValue], claim: Claim, problems: list[Problem]) -> list[CiteValue]:
+    known = [v.value.date for v in values if isinstance(v.value, DateValue) and v.value.resolved]
+    out = []
+    for v in values:
+        if isinstance(v.value, DateValue) and not v.value.resolved:
+            own = _published_date(v.item)
+            resolved = dates.resolve(v.value, known or ([own] if own else []))
+            if resolved.date and resolved.weekday is not None and resolved.date.weekday() != resolved.weekday:
+                problems.append(problem(v.item.cite.quote_mark, "CC108", f"claim '{claim.id}': the quote says "
+                                        f"{dates.WEEKDAYS[resolved.weekday].capitalize()} but "
+                                        f"{resolved.date:%d %b %Y} is a {resolved.date:%A}", **_where(v.item)))
+            v = replace(v, value=resolved)
+        out.append(v)
+    return out
+
+
+def _quantity_value(item: AnchoredCite, event: Event | None, problems: list[Problem]):
+    cite = item.cite
+    dimension = "time" if item.claim.type == "duration" else None
+    try:
+        read = parse_quantity(cite.quote, dimension)
+    except QuantityError:
+        read = None
+    if cite.value is None:
+        return read, ("quote" if read else None)
+    if isinstance(cite.value, dict):
+        problems.append(problem(cite.value_mark, "CC109", f"claim '{item.claim.id}': a {item.claim.type} value is "
+                                "written as text, e.g. 'about 25 min'", **_where(item)))
+        return None, None
+    try:
+        value = parse_quantity(cite.value, dimension)
+    except QuantityError as exc:
+        problems.append(problem(cite.value_mark, "CC109", f"claim '{item.claim.id}': {exc}", **_where(item)))
+        return None, None
+    if read is not None and read.dimension == value.dimension:
+        from .quantities import compare_quantities
+        if compare_quantities(value, read) == "conflict":
+            problems.append(problem(cite.value_mark, "CC108", f"claim '{item.claim.id}': value says '{value.label}' "
+                                    f"but the quote says '{read.label}'", **_where(item)))
+    return value, "value"
+
+
+def _actor_value(item: AnchoredCite, event: Event | None, problems: list[Problem]):
+    cite = item.cite
+    entity, misspelled, named = read_actor(cite.quote, event)
+    if misspelled:
+        problems.append(problem(cite.quote_mark, "CC111", f"claim '{item.claim.id}': '{misspelled}' read as entity "
+                                f"'{entity}'; add the spelling to its names if it is right", **_where(item)))
+    if cite.value is None:
+        return entity, ("quote" if entity else None)
+    if isinstance(cite.value, dict):
+        problems.append(problem(cite.value_mark, "CC109", f"claim '{item.claim.id}': an actor value is an entity id",
+                                **_where(item)))
+        return None, None
+    value, _, _ = read_actor(cite.value, event)
+    if value is None:
+        known = ", ".join(sorted(event.entities)) if event and event.entities else "none"
+        problems.append(problem(cite.value_mark, "CC109", f"claim '{item.claim.id}': '{cite.value}' is not an entity "
+                                f"id or name; known entities: {known}", **_where(item)))
+        return None, None
+    if len(named) == 1 and named[0] != value:
+        problems.append(problem(cite.value_mark, "CC108", f"claim '{item.claim.id}': value says '{value}' but the "
+                                f"quote names only '{named[0]}'", **_where(item)))
+    return value, "value"
+
+
+def value_problems(project: Project, claim: Claim) -> list[Problem]:
+    return evaluate_claim(project, claim)[1]
