@@ -182,7 +182,7 @@ def _is_edge(text: str, i: int) -> bool:
 def _refine(needle: str, text: str, s0: int, e0: int) -> tuple[int, int, int]:
     """Move both ends of the window to where the edit distance to the quote is smallest."""
     from rapidfuzz.distance import Levenshtein
-    slack = max(3, len(needle) // 8)
+    slack = max(5, len(needle) // 5)  # as many edits as the threshold allows
     n = len(text)
 
     def cost(s: int, e: int) -> tuple[int, int, int]:
@@ -206,7 +206,10 @@ def _refine(needle: str, text: str, s0: int, e0: int) -> tuple[int, int, int]:
     return best_s, best_e, best[1]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
+# A sentence ends at . ! ? … plus closing quotes and space, but not after "U.S." or "Oct.".
+_ABBREVIATIONS = "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Ms", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+                                                      "Aug", "Sep", "Oct", "Nov", "Dec", "No", "vs", "Gen"))
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<![A-Z]\.[A-Z]\.){_ABBREVIATIONS}[\"'”’)\]]*\s+|\n+")
 
 
 def context(text: str, start: int, end: int, limit: int = 300) -> tuple[str, str, str]:

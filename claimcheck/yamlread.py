@@ -70,13 +70,13 @@ class Reader:
             return None
         items: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and not key_node.style:
+                self.report(key_node, "CC003", "merge keys (<<) are not allowed; write the keys out")
+                continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
                 self.report(key_node, "CC005", f"keys in {what} must be text, not {node_kind(key_node)}")
                 continue
             key = key_node.value
-            if key == "<<" and key_node.style is None:
-                self.report(key_node, "CC003", "merge keys (<<) are not allowed; write the keys out")
-                continue
             if key in items:
                 first = items[key][0].start_mark
                 self.report(key_node, "CC002",

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def in_repo(monkeypatch):
+    """Run from the repository root, where the default paths point at the shipped seeds."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return ROOT
+
+
+@pytest.fixture
+def project_dir(tmp_path, monkeypatch) -> Path:
+    """A scratch project: the small test article and manifest under seeds/, claims/ empty."""
+    shutil.copytree(CASES / "project", tmp_path / "seeds")
+    (tmp_path / "claims").mkdir()
+    shutil.move(str(tmp_path / "seeds" / "ok.yaml"), str(tmp_path / "claims" / "ok.yaml"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    return tmp_path
+
+
+def snapshot(path: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(path)): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+def golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; `UPDATE_GOLDEN=1 pytest` rewrites the expected files."""
+    path = Path(__file__).resolve().parent / "golden" / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"missing golden file {path}; run UPDATE_GOLDEN=1 pytest"
+    assert actual == path.read_text(encoding="utf-8")

@@ -1,0 +1,107 @@
+"""Anchoring: typography, line breaks, case, typos, changed facts, absent and repeated quotes, spans."""
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.anchor import anchor_quote, context, normalize
+
+ARTICLE = ("Prime Minister Sanae Takaichi said “the talks were constructive” on Tuesday.\n"
+           "The call — which lasted about 25 minutes — was initiated by the U.S. side.\n"
+           "Officials declined to comment. Officials declined to comment.\n"
+           "Trump told her\nthat she could call him at any time.")
+
+
+def anchor(quote, **kw):
+    return anchor_quote(ARTICLE, normalize(ARTICLE), quote, **kw)
+
+
+def test_exact_match_reports_span_that_slices_back():
+    a = anchor("was initiated by the U.S. side")
+    assert (a.status, a.method, a.score) == ("found", "exact", 100.0)
+    assert ARTICLE[a.start:a.end] == "was initiated by the U.S. side"
+
+
+@pytest.mark.parametrize("quote, passage", [
+    ('said "the talks were constructive"', "said “the talks were constructive”"),
+    ("The call - which lasted about 25 minutes - was", "The call — which lasted about 25 minutes — was"),
+    ("Trump told her that she could call him", "Trump told her\nthat she could call him"),
+    ("PRIME MINISTER SANAE TAKAICHI", "Prime Minister Sanae Takaichi"),
+    ("Sanae\u200b Takaichi", "Sanae Takaichi"),
+])
+def test_typography_line_breaks_and_case_are_normalized(quote, passage):
+    a = anchor(quote)
+    assert (a.status, a.method) == ("found", "normalized")
+    assert ARTICLE[a.start:a.end] == passage
+
+
+@pytest.mark.parametrize("quote", [
+    "The call which lasted abut 25 minutes",  # 1 typo (and a dropped dash)
+    "was initiatted by the U.S. sde",  # 2 typos
+    "Prime Minster Sanae Takaici said the talks",  # 3 typos
+])
+def test_small_typos_match_fuzzily_with_exact_article_span(quote):
+    a = anchor(quote)
+    assert a.status == "fuzzy" and a.method == "fuzzy"
+    assert 80 <= a.score < 100
+    passage = ARTICLE[a.start:a.end]
+    assert passage[0].isalnum() and passage[-1].isalnum()  # cut at word edges
+    assert normalize(passage).text.split()[0] == normalize(quote).text.split()[0][:3] or a.score > 85
+
+
+def test_changed_weekday_is_never_accepted():
+    a = anchor("said the talks were constructive on Monday")
+    assert a.status == "changed" and not a.found
+    assert ("monday", "tuesday") in a.differences
+
+
+def test_changed_number_is_never_accepted():
+    a = anchor("The call which lasted about 35 minutes was initiated")
+    assert a.status == "changed"
+    assert ("35", "25") in a.differences
+
+
+def test_absent_sentence_is_not_found():
+    a = anchor("The foreign ministry issued a statement about fisheries")
+    assert a.status == "absent" and not a.found
+
+
+def test_short_quote_is_not_matched_fuzzily():
+    assert anchor("Tuesdy").status == "absent"
+
+
+def test_repeated_quote_is_ambiguous_and_prefix_picks_one():
+    a = anchor("Officials declined to comment.")
+    assert a.status == "ambiguous" and a.occurrences == 2
+    second = anchor("Officials declined to comment.", prefix="Officials declined to comment.")
+    assert second.status == "found" and second.start > a.start
+
+
+def test_suffix_that_matches_nothing_is_not_found():
+    a = anchor("Officials declined to comment.", suffix="Nobody")
+    assert a.status == "absent" and a.occurrences == 2
+
+
+def test_empty_quote():
+    assert anchor("   ").status == "empty"
+
+
+def test_quote_longer_than_article():
+    assert anchor(ARTICLE + " and then some more words").status == "absent"
+
+
+def test_normalization_offsets_point_into_original():
+    text = "A\u00a0“quote”\r\n—\tﬁne"
+    norm = normalize(text)
+    assert norm.text == 'a "quote" - fine'
+    assert len(norm.starts) == len(norm.text)
+    assert list(norm.starts) == sorted(norm.starts)
+    start, end = norm.span(norm.text.index("fine"), len(norm.text))
+    assert text[start:end] == "ﬁne"
+
+
+def test_context_gives_sentence_before_and_after():
+    start = ARTICLE.index("Officials")
+    before, match, after = context(ARTICLE, start, start + len("Officials declined to comment."))
+    assert before.startswith("The call")
+    assert match == "Officials declined to comment."
+    assert after.strip() == "Officials declined to comment."
