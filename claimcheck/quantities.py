@@ -91,7 +91,9 @@ def _tokens(text: str) -> list[str]:
     text = re.sub(r"(?<=\d),(?=\d)", "", text)
     text = re.sub(r"(?<=\d)\s*[-–—]\s*(?=\d)", " to ", text)
     text = re.sub(r"[-–—]", " ", text)
-    return _TOKEN.findall(text)
+    # A word's trailing period is sentence punctuation, except in the abbreviations we know.
+    return [t if not t.endswith(".") or t in _CURRENCIES or t in ("approx.",) else t[:-1]
+            for t in _TOKEN.findall(text)]
 
 
 def _number(tokens: list[str], i: int) -> tuple[float, int, float] | None:
@@ -231,7 +233,7 @@ def _apply_qualifier(lo: float, hi: float, qualifier: str | None) -> tuple[float
 
 def _overlap(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool]) -> bool:
     (alo, ahi, alo_open, ahi_open), (blo, bhi, blo_open, bhi_open) = a, b
-    tol = 1e-9 * max(1.0, abs(alo), abs(blo), min(abs(ahi), 1e300), min(abs(bhi), 1e300))
+    tol = 1e-9 * max([1.0] + [abs(x) for x in (alo, ahi, blo, bhi) if math.isfinite(x)])
     if ahi < blo - tol or bhi < alo - tol:
         return False
     if abs(ahi - blo) <= tol and (ahi_open or blo_open):

@@ -1,0 +1,157 @@
+"""Value parsers and the pairwise relations between values."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcheck.dates import DateValue, compare_dates, parse_date_value, parse_time, read_date, resolve
+from claimcheck.quantities import compare_quantities, parse_quantity
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("17:00", (dt.time(17, 0), None)),
+    ("about 08:00", (dt.time(8, 0), "about")),
+    ("just before 08:00", (dt.time(8, 0), "just before")),
+    ("10 p.m.", (dt.time(22, 0), None)),
+    ("6.04 pm", (dt.time(18, 4), None)),
+    ("18.03 Hrs", (dt.time(18, 3), None)),
+    ("11:30 a.m. ET", (dt.time(11, 30), None)),
+])
+def test_parse_time(text, expected):
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("quote, fields", [
+    ("took place on Monday (24) night", dict(weekday=0, day=24, part="night")),
+    ("on Tuesday (November 25th) at his invitation", dict(weekday=1, month=11, day=25)),
+    ("On 25/11, US President", dict(month=11, day=25)),
+    ("in Tokyo on Oct. 28", dict(month=10, day=28)),
+    ("on 23 August 2023 at 6.04 pm IST", dict(year=2023, month=8, day=23, time=dt.time(18, 4))),
+    ("On the 21st of this month", dict(day=21)),
+])
+def test_read_date_from_quote(quote, fields):
+    value, _ = read_date(quote, "Asia/Tokyo")
+    for key, expected in fields.items():
+        assert getattr(value, key) == expected, key
+
+
+def test_unambiguous_zone_abbreviation_sets_zone_and_ambiguous_one_warns():
+    value, warnings = read_date("at 11:30 a.m. ET", None)
+    assert value.zone == "America/New_York" and not warnings
+    value, warnings = read_date("at 6.04 pm IST", None)
+    assert value.zone is None and "names several zones" in warnings[0]
+    value, warnings = read_date("at 6.04 pm IST", "Asia/Kolkata")
+    assert value.zone == "Asia/Kolkata" and not warnings
+
+
+def test_parse_date_value_forms_and_errors():
+    assert parse_date_value("2025-11-25").date == dt.date(2025, 11, 25)
+    assert parse_date_value("Tuesday").weekday == 1
+    v = parse_date_value({"date": "2025-11-24", "part": "night", "zone": "America/Sao_Paulo"})
+    assert (v.part, v.zone) == ("night", "America/Sao_Paulo")
+    assert parse_date_value({"date": "2025-11-24", "time": "about 08:00"}).qualifier == "about"
+    for bad in ("next week", {"date": "2025-11-24", "part": "noon"}, {"weekday": "Tuesday", "date": "2025-11-24"},
+                {"date": "2025-11-24", "zone": "Mars/Base"}):
+        with pytest.raises(ValueError):
+            parse_date_value(bad)
+
+
+def test_resolve_weekday_and_day_of_month_against_other_dates():
+    refs = [dt.date(2025, 11, 24)]
+    assert resolve(DateValue(weekday=1), refs).date == dt.date(2025, 11, 25)
+    assert resolve(DateValue(day=21), refs).date == dt.date(2025, 11, 21)
+    assert resolve(DateValue(month=10, day=28), refs).date == dt.date(2025, 10, 28)
+    assert not resolve(DateValue(weekday=1), []).resolved
+
+
+def d(date, zone, **kw):
+    y, m, day = map(int, date.split("-"))
+    return DateValue(year=y, month=m, day=day, zone=zone, **kw)
+
+
+def test_same_day_in_different_zones_agrees():
+    assert compare_dates(d("2025-10-28", "Asia/Tokyo"), d("2025-10-28", "Asia/Ho_Chi_Minh"), "a", "b").kind == "agree"
+
+
+def test_more_precise_value_agrees_with_the_day_containing_it():
+    assert compare_dates(d("2025-11-24", "Asia/Tokyo"), d("2025-11-24", "Asia/Tokyo", part="evening"),
+                         "a", "b").kind == "agree"
+    assert compare_dates(d("2025-11-24", "Asia/Tokyo", time=dt.time(21, 0)),
+                         d("2025-11-24", "Asia/Tokyo", part="night"), "a", "b").kind == "agree"
+    assert compare_dates(d("2025-11-24", "Asia/Tokyo", time=dt.time(9, 0)),
+                         d("2025-11-24", "Asia/Tokyo", part="night"), "a", "b").kind == "conflict"
+
+
+def test_monday_night_in_the_americas_reconciles_with_tuesday_in_tokyo():
+    rel = compare_dates(d("2025-11-24", "America/New_York", part="night"), d("2025-11-25", "Asia/Tokyo"), "us", "jp")
+    assert rel.kind == "reconcilable" and "overlaps" in rel.reason
+
+
+def test_adjacent_days_in_one_zone_conflict():
+    assert compare_dates(d("2025-11-24", "Asia/Tokyo"), d("2025-11-25", "Asia/Tokyo"), "a", "b").kind == "conflict"
+
+
+def test_two_days_apart_always_conflict():
+    rel = compare_dates(d("2025-11-23", "Pacific/Kiritimati"), d("2025-11-25", "Pacific/Pago_Pago"), "a", "b")
+    assert rel.kind == "conflict" and "2 days apart" in rel.reason
+
+
+def test_unknown_zone_names_the_offsets_that_reconcile():
+    rel = compare_dates(d("2025-11-24", None, part="night"), d("2025-11-25", "Asia/Tokyo"), "fnn", "yomiuri")
+    assert rel.kind == "reconcilable"
+    assert "if fnn reports in UTC−12…UTC+8" in rel.reason
+
+
+def test_zone_boundary_one_minute_matters():
+    # 23:59 on the 24th in New York (EST, UTC−5) is 13:59 on the 25th in Tokyo; 00:00 on the 25th there is not.
+    late = d("2025-11-24", "America/New_York", time=dt.time(23, 59))
+    assert compare_dates(late, d("2025-11-25", "Asia/Tokyo", part="afternoon"), "a", "b").kind == "reconcilable"
+    assert compare_dates(late, d("2025-11-25", "Asia/Tokyo", part="morning"), "a", "b").kind == "conflict"
+
+
+def test_daylight_saving_is_resolved_on_the_values_own_date():
+    # In January New York is UTC−5: 11:30 ET is 22:00 IST; in July (UTC−4) it is 21:00 IST.
+    jan = compare_dates(d("2024-01-15", "America/New_York", time=dt.time(11, 30)),
+                        d("2024-01-15", "Asia/Kolkata", time=dt.time(22, 0)), "a", "b")
+    jul = compare_dates(d("2024-07-15", "America/New_York", time=dt.time(11, 30)),
+                        d("2024-07-15", "Asia/Kolkata", time=dt.time(22, 0)), "a", "b")
+    assert jan.kind == "reconcilable" and jul.kind == "conflict"
+
+
+@pytest.mark.parametrize("text, lo, hi, dimension", [
+    ("approximately 25 minutes", 1350, 1650, "time"),
+    ("an hour and a half", 5400, 5400, "time"),
+    ("two-and-a-half hour", 9000, 9000, "time"),
+    ("a month and nine days", 37 * 86400, 40 * 86400, "time"),
+    ("Rs 615 crore", 6.15e9, 6.15e9, "money:INR"),
+    ("$75 million", 7.5e7, 7.5e7, "money:USD"),
+    ("around $74 million", 7.4e7 * 0.9, 7.4e7 * 1.1, "money:USD"),
+    ("40 to 50 years", 40 * 365 * 86400, 50 * 366 * 86400, "time"),
+    ("40–50 years", 40 * 365 * 86400, 50 * 366 * 86400, "time"),
+    ("175 prisoners", 175, 175, "count"),
+    ("up to 10 km", 0, 10000, "length"),
+])
+def test_parse_quantity(text, lo, hi, dimension):
+    q = parse_quantity(text)
+    assert q.lo == pytest.approx(lo) and q.hi == pytest.approx(hi) and q.dimension == dimension
+
+
+def test_duration_claims_skip_counts_before_the_duration():
+    assert parse_quantity("the two spoke for approximately 25 minutes", "time").label == "approximately 25 minutes"
+
+
+@pytest.mark.parametrize("a, b, relation", [
+    ("about 25 minutes", "25 minutes", "agree"),
+    ("1.5 h", "90 minutes", "agree"),
+    ("an hour and a half", "90 minutes", "agree"),
+    ("more than two hours", "2.5 hours", "reconcilable"),
+    ("nearly 90 minutes", "85 minutes", "reconcilable"),
+    ("1.5 hours", "more than two hours", "conflict"),
+    ("22 miles", "34.8 km", "reconcilable"),
+    ("7.4 km", "7.5 km", "conflict"),
+    ("two hours", "more than two hours", "conflict"),
+    ("at least 3", "3", "reconcilable"),
+])
+def test_compare_quantities(a, b, relation):
+    assert compare_quantities(parse_quantity(a), parse_quantity(b)) == relation
