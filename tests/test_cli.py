@@ -247,3 +247,11 @@ def test_failed_write_leaves_original_byte_identical(project_dir, runner, monkey
     assert result.exit_code == 1 and "cannot write (Permission denied); the file was left unchanged" in result.output
     assert (project_dir / "claims" / "ok.yaml").read_bytes() == original
     assert sorted(p.name for p in (project_dir / "claims").iterdir()) == ["ok.yaml"]  # no temp file left
+
+
+def test_readme_documents_every_code():
+    from claimcheck.codes import CODES
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "claimcheck compare" in readme
+    for code in CODES:
+        assert f"| {code} |" in readme, code
