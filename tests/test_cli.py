@@ -255,3 +255,14 @@ def test_readme_documents_every_code():
     assert "claimcheck compare" in readme
     for code in CODES:
         assert f"| {code} |" in readme, code
+
+
+def test_oversized_claims_file_is_refused_without_parsing(project_dir, runner):
+    from claimcheck.yamlread import MAX_YAML_BYTES
+    path = project_dir / "claims" / "ok.yaml"
+    path.write_text("# " + "x" * MAX_YAML_BYTES + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--format", "json"])
+    problems = json.loads(result.output)["problems"]
+    assert result.exit_code == 1
+    assert [(p["code"], p["line"], p["column"]) for p in problems] == [("CC009", 1, 1)]
+    assert "the limit is 5,242,880 bytes" in problems[0]["message"]
