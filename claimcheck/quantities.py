@@ -125,12 +125,12 @@ def _scale(tokens: list[str], i: int, currency: str | None) -> tuple[float, int]
     return 1.0, i
 
 
-def _qualifier_before(tokens: list[str], i: int) -> str | None:
-    """The qualifier written just before the number at tokens[i] ("more than 2", "some 1,200")."""
+def _qualifier_before(tokens: list[str], i: int) -> tuple[str, str] | None:
+    """(phrase, kind) of the qualifier written just before tokens[i] ("more than 2", "some 1,200")."""
     before = " ".join(tokens[max(0, i - 3):i])
     for phrase, kind in _QUALIFIERS:
         if re.search(rf"(?<![a-z]){re.escape(phrase)}$", before):
-            return kind
+            return phrase, kind
     return None
 
 
@@ -142,7 +142,8 @@ def _read_one(tokens: list[str], i: int) -> tuple[Quantity, int] | None:
     if i > 0 and tokens[i - 1] in _CURRENCIES:
         start = i - 1
     currency = next((_CURRENCIES[t] for t in tokens[max(0, i - 1):i + 4] if t in _CURRENCIES), None)
-    qualifier = _qualifier_before(tokens, start)
+    written = _qualifier_before(tokens, start)
+    qualifier = written[1] if written else None
     parts: list[tuple[float, float, str, str | None, float]] = []  # lo, hi, dimension, system, widen
     ranged = False
     while i < len(tokens) and (number := _number(tokens, i)) is not None:
@@ -175,18 +176,10 @@ def _read_one(tokens: list[str], i: int) -> tuple[Quantity, int] | None:
     if ranged or (lo != hi and qualifier is None):
         qualifier = "range"  # a written range, or a unit of inexact length such as a month
     label = re.sub(r"([$€£¥₹]) ", r"\1", " ".join(tokens[start:i]))
-    if qualifier and qualifier != "range":
-        label = f"{_qualifier_text(tokens, start)} {label}"
+    if written and qualifier != "range":
+        label = f"{written[0]} {label}"
     return Quantity(*_apply_qualifier(lo, hi, qualifier), parts[0][2], parts[0][3], qualifier,
                     parts[-1][4], label), i
-
-
-def _qualifier_text(tokens: list[str], i: int) -> str:
-    before = " ".join(tokens[max(0, i - 3):i])
-    for phrase, _ in _QUALIFIERS:
-        if before.endswith(phrase):
-            return phrase
-    return ""
 
 
 def read_quantities(text: str) -> list[Quantity]:
@@ -257,6 +250,3 @@ def compare_quantities(a: Quantity, b: Quantity) -> str:
         return "reconcilable"
     return "conflict"
 
-
-def describe(q: Quantity) -> str:
-    return q.label

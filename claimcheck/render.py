@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from .codes import CODES
 from .model import Problem, Severity, Verdict
@@ -316,6 +316,3 @@ def show_json(result: "ClaimResult") -> str:
     return json.dumps({"version": JSON_VERSION, "claim": claim_json(result, with_context=True)},
                       ensure_ascii=False, indent=2)
 
-
-def verdicts_legend() -> Iterable[str]:
-    return (v.value for v in Verdict)
