@@ -95,7 +95,7 @@ def check(
         fmt = _choice(format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"),
                       CHECK_FORMATS, "--format")
         from .check import apply_fixes, check_project, fails, plan_fixes
-        from .project import load_project, resolve_claims_paths
+        from .project import load_project
         claim_paths = list(paths or [Path("claims")])
         project = load_project(claim_paths, sources or Path("seeds/sources.yaml"), tuple(event or ()))
         if fix:
@@ -106,7 +106,7 @@ def check(
         problems = check_project(project)
         from . import render
         if fmt == "text":
-            render.render_check_text(problems, _console(), len(resolve_claims_paths(claim_paths)))
+            render.render_check_text(problems, _console(), len(project.files))
         elif fmt == "json":
             typer.echo(render.check_json(problems))
         elif fmt == "github":

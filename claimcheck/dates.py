@@ -325,9 +325,10 @@ def compare_dates(a: DateValue, b: DateValue, name_a: str, name_b: str) -> Relat
             return Relation("agree", f"both say {a.label()}")
         if (a.time is None) != (b.time is None):  # a clock time against a part of the day
             point, part = (a, b) if a.time is not None else (b, a)
-            inside = [p for p in pairs if (p[1] >= p[4] and p[2] <= p[5]) if point is a] + \
-                     [p for p in pairs if (p[4] >= p[1] and p[5] <= p[2]) if point is b]
-            if inside:
+            # pairs hold (offset, start, end) of a then of b: is the time's interval inside the part's?
+            inside = ((p[1] >= p[4] and p[2] <= p[5]) if point is a else (p[4] >= p[1] and p[5] <= p[2])
+                      for p in pairs)
+            if any(inside):
                 return Relation("agree", f"{point.label()} falls within {part.label()}")
     if not overlapping:
         return Relation("conflict", f"{_where(a, name_a)} and {_where(b, name_b)} do not overlap in any zone"

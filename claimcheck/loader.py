@@ -68,17 +68,9 @@ def _read_event(reader: Reader, node: yaml.Node, entities_node: yaml.Node | None
 def _read_entities(reader: Reader, node: yaml.Node) -> dict[str, tuple[str, ...]]:
     if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
         return {}
-    if not isinstance(node, yaml.MappingNode):
-        reader.report(node, "CC005", f"'entities' must be a mapping of id to names, not a {type(node).__name__}")
-        return {}
-    # Entity ids are free keys, so walk the pairs here rather than through a fixed key list.
     entities: dict[str, tuple[str, ...]] = {}
-    for key_node, value_node in node.value:
-        key = reader.ident(key_node, "entity id")
-        if key is None:
-            continue
-        if key in entities:
-            reader.report(key_node, "CC002", f"duplicate key '{key}' in 'entities'; remove one")
+    for key, (key_node, value_node) in (reader.mapping(node, "'entities'", None) or {}).items():
+        if reader.ident(key_node, "entity id") is None:
             continue
         names_nodes = reader.sequence(value_node, f"names of entity '{key}'")
         names = [reader.text(n, f"a name of entity '{key}'", multiline=False) for n in names_nodes or ()]

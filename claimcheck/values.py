@@ -71,8 +71,9 @@ def _aliases(event: Event | None) -> list[tuple[str, str]]:
 def read_actor(text: str, event: Event | None) -> tuple[str | None, str | None, list[str]]:
     """(entity id, misspelled name or None, ids named) from free text through the entities' aliases."""
     norm = normalize(text).text
+    aliases = _aliases(event)
     found: list[str] = []
-    for alias, entity in _aliases(event):
+    for alias, entity in aliases:
         if alias and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", norm) and entity not in found:
             found.append(entity)
     if len(found) == 1:
@@ -82,7 +83,7 @@ def read_actor(text: str, event: Event | None) -> tuple[str | None, str | None, 
     from rapidfuzz import fuzz
     words = re.findall(r"[^\W\d_]{5,}", norm)
     best = None
-    for alias, entity in _aliases(event):
+    for alias, entity in aliases:
         if " " in alias or len(alias) < 5:
             continue
         for word in words:

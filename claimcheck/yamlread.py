@@ -62,9 +62,12 @@ class Reader:
         mark = node_or_mark if isinstance(node_or_mark, Mark) else self.mark(node_or_mark)
         self.problems.append(problem(mark, code, message, **kw))
 
-    def mapping(self, node: yaml.Node, what: str, allowed: tuple[str, ...],
+    def mapping(self, node: yaml.Node, what: str, allowed: tuple[str, ...] | None,
                 required: tuple[str, ...] = ()) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        """Return key -> (key node, value node); report duplicates, unknown and missing keys."""
+        """Return key -> (key node, value node); report duplicates, unknown and missing keys.
+
+        `allowed=None` accepts any key (mappings whose keys are ids, such as `entities`).
+        """
         if not isinstance(node, yaml.MappingNode):
             self.report(node, "CC005", f"{what} must be a mapping, not {node_kind(node)}")
             return None
@@ -82,7 +85,7 @@ class Reader:
                 self.report(key_node, "CC002",
                             f"duplicate key '{key}' in {what} (first at line {first.line + 1}); remove one")
                 continue
-            if key not in allowed:
+            if allowed is not None and key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(allowed)}"
                 self.report(key_node, "CC004", f"unknown key '{key}' in {what}{hint}")
