@@ -10,8 +10,8 @@ from dataclasses import dataclass
 FUZZY_THRESHOLD = 80.0  # absent quotes score ≤ ~62, real ones with ≤15 % edits ≥ ~85 (NOTES.md)
 MIN_FUZZY_CHARS = 12  # below this one edit is already a different word
 MAX_OCCURRENCES = 1000
-MAX_FUZZY_TEXT = 2_000_000  # normalized characters searched fuzzily; beyond this, exact/normalized only
-MAX_FUZZY_QUOTE = 5_000
+MAX_FUZZY_TEXT = 25_000_000  # above the article limit: a 10 MB article is searched in ~0.2 s
+MAX_FUZZY_QUOTE = 5_000  # longer quotes are matched exactly or after normalization only
 
 _QUOTE_MAP = {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u2039\u203a\u0060\u00b4"}
 _QUOTE_MAP.update({c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
@@ -42,29 +42,29 @@ def normalize(text: str) -> Normalized:
     out: list[str] = []
     starts = array("l")
     ends = array("l")
-    memo: dict[str, str] = {}
-    pending_space = -1
+    memo: dict[str, str] = {" ": " "}
+    pending_space = -1  # where the current whitespace run began; it becomes one space before the next char
     for i, ch in enumerate(text):
-        if ch.isspace():
-            if pending_space < 0:
-                pending_space = i
-            continue
-        if ch in _ZERO_WIDTH:
-            continue
         folded = memo.get(ch)
         if folded is None:
-            folded = memo[ch] = _CHAR_MAP.get(ch) or (ch.lower() if ch.isascii() else _fold(ch))
-        if not folded:
-            continue
-        if pending_space >= 0:
-            if out:
-                out.append(" ")
-                starts.append(pending_space)
-                ends.append(pending_space + 1)
-            pending_space = -1
+            if ch in _ZERO_WIDTH:
+                folded = ""
+            elif ch.isspace():
+                folded = " "
+            else:
+                folded = _CHAR_MAP.get(ch) or (ch.lower() if ch.isascii() else _fold(ch))
+            memo[ch] = folded
         for c in folded:
-            if c.isspace():  # NFKC can turn a character into spaces
-                c = " "
+            if c.isspace():  # whitespace, including what NFKC makes of "¸" or " "
+                if pending_space < 0:
+                    pending_space = i
+                continue
+            if pending_space >= 0:
+                if out:
+                    out.append(" ")
+                    starts.append(pending_space)
+                    ends.append(pending_space + 1)
+                pending_space = -1
             out.append(c)
             starts.append(i)
             ends.append(i + 1)

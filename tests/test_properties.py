@@ -1,0 +1,75 @@
+"""Properties that must hold for any input: anchoring, normalization, loading."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimcheck.anchor import anchor_quote, normalize
+from claimcheck.loader import load_claims_file
+
+# Text with the characters that normalization treats specially, plus anything else.
+SPECIAL = "“”‘’«»—–‐\u00a0\u200b\ufeff\u00adﬁÉé \n\t\r."
+text_strategy = st.text(alphabet=st.one_of(st.sampled_from(SPECIAL), st.characters()), max_size=300)
+PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROFILE
+@given(text_strategy)
+def test_offset_map_is_monotonic_and_in_bounds(text):
+    norm = normalize(text)
+    assert len(norm.starts) == len(norm.ends) == len(norm.text)
+    assert list(norm.starts) == sorted(norm.starts)
+    assert all(0 <= s < e <= len(text) for s, e in zip(norm.starts, norm.ends))
+    assert "  " not in norm.text and not norm.text.startswith(" ") and not norm.text.endswith(" ")
+
+
+@PROFILE
+@given(text_strategy, st.data())
+def test_offset_map_round_trips(text, data):
+    norm = normalize(text)
+    n = len(norm.text)
+    # Cut only where one original character's output starts (NFKC may expand one into several).
+    cuts = [i for i in range(n + 1) if i in (0, n) or norm.starts[i] != norm.starts[i - 1]]
+    i = data.draw(st.sampled_from(cuts))
+    j = data.draw(st.sampled_from([c for c in cuts if c > i] or [i]))
+    if j <= i or norm.text[i] == " " or norm.text[j - 1] == " ":
+        return
+    start, end = norm.span(i, j)
+    assert normalize(text[start:end]).text == norm.text[i:j]
+
+
+@PROFILE
+@given(text_strategy, st.text(max_size=80), st.booleans())
+def test_anchoring_never_raises_and_spans_slice_back(article, quote, take_from_article):
+    norm = normalize(article)
+    taken = take_from_article and len(article) > 4
+    if taken:
+        quote = article[len(article) // 4: len(article) // 4 * 3]
+    anchor = anchor_quote(article, norm, quote)
+    assert anchor.status in ("found", "ambiguous", "fuzzy", "changed", "absent", "empty")
+    if anchor.start is not None:
+        assert 0 <= anchor.start <= anchor.end <= len(article)
+    if anchor.found and anchor.method in ("exact", "normalized"):
+        assert normalize(article[anchor.start:anchor.end]).text == normalize(quote).text
+    if taken and normalize(quote).text:
+        assert anchor.found  # a passage of the article is always found in it
+
+
+YAMLISH = st.text(alphabet=st.sampled_from(list("abc-:[]{}&*!|>'\"#%@` \n\t,?<=~0129.\u202e\x00\x1b")), max_size=200)
+
+
+@PROFILE
+@given(st.one_of(YAMLISH, st.text(max_size=200)))
+def test_loading_any_text_gives_problems_not_exceptions(tmp_path_factory, content):
+    path = tmp_path_factory.mktemp("p") / "c.yaml"
+    path.write_text(content, encoding="utf-8", errors="surrogatepass")
+    load_claims_file(path, "c.yaml")
+
+
+@PROFILE
+@given(st.binary(max_size=200))
+def test_loading_any_bytes_gives_problems_not_exceptions(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("b") / "c.yaml"
+    path.write_bytes(data)
+    _, problems = load_claims_file(path, "c.yaml")
+    assert all(p.line >= 1 and p.column >= 1 for p in problems)
