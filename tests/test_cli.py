@@ -266,3 +266,19 @@ def test_oversized_claims_file_is_refused_without_parsing(project_dir, runner):
     assert result.exit_code == 1
     assert [(p["code"], p["line"], p["column"]) for p in problems] == [("CC009", 1, 1)]
     assert "the limit is 5,242,880 bytes" in problems[0]["message"]
+
+
+def test_github_annotations_escape_workflow_command_characters(project_dir, runner):
+    (project_dir / "claims" / "ok.yaml").write_text("""\
+event: {id: summit, title: The summit}
+claims:
+  - id: c
+    claim: C
+    type: text
+    cites:
+      - {source: wire, quote: "The summit took place", "100% sure::error file=x::injected\\r\\nnext": 1}
+""", encoding="utf-8")
+    out = runner.invoke(app, ["check", "--format", "github"]).output
+    line = next(x for x in out.splitlines() if x.startswith("::error "))
+    assert "100%25 sure" in line and "\r" not in line
+    assert out.count("\n::") == out.count("\n::error ") + out.count("\n::warning ")  # no line was injected
