@@ -143,7 +143,8 @@ def _compare_values(values: list[CiteValue]) -> tuple[Verdict, str]:
             main = max(groups.values(), key=lambda g: (_independent(g), len(g)))
             aside = [cv for cv in values if cv not in main]
             units = sorted({cv.value.dimension.replace("money:", "") for cv in aside})
-            set_aside = f"; set aside {', '.join(cv.source for cv in aside)} ({', '.join(units)}: not comparable)"
+            names = ", ".join(dict.fromkeys(cv.source for cv in aside))
+            set_aside = f"; set aside the {'/'.join(units)} cites of {names} (other units are not compared)"
             values = main
     worst: tuple[int, str] | None = None
     # Among equally strong pairs, name one whose zones are known: its reason says more.

@@ -17,6 +17,9 @@ ZONE_ABBREVIATIONS = {
     "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
     "jst": "Asia/Tokyo", "kst": "Asia/Seoul", "hkt": "Asia/Hong_Kong", "sgt": "Asia/Singapore",
     "cet": "Europe/Paris", "cest": "Europe/Paris", "aest": "Australia/Sydney", "aedt": "Australia/Sydney",
+    # US papers name their zones in words: "8:30 a.m. eastern", "noon Pacific time".
+    "eastern": "America/New_York", "eastern time": "America/New_York", "pacific": "America/Los_Angeles",
+    "pacific time": "America/Los_Angeles", "central time": "America/Chicago", "mountain time": "America/Denver",
 }
 AMBIGUOUS_ZONES = {"ist": ("Asia/Kolkata", "Asia/Jerusalem", "Europe/Dublin"),
                    "cst": ("America/Chicago", "Asia/Shanghai", "America/Havana"),
@@ -37,6 +40,7 @@ class DateValue:
     qualifier: str | None = None  # about | just before | just after
     zone: str | None = None  # IANA name; None = unknown
     zone_note: str | None = None  # how the zone was decided, when read from the text
+    twelve_hour: bool = False  # read as "6:04" with no a.m./p.m.: it may be 06:04 or 18:04
 
     @property
     def date(self) -> dt.date | None:
@@ -103,6 +107,12 @@ def _qualifier(word: str | None) -> str | None:
 
 def parse_time(text: str, *, require_marker: bool = False) -> tuple[dt.time, str | None] | None:
     """'17:00', 'about 08:00', '10 p.m.', '6.04 pm', '18.03 Hrs' -> (time, qualifier)."""
+    found = _find_time(text, require_marker)
+    return found[:2] if found else None
+
+
+def _find_time(text: str, require_marker: bool) -> tuple[dt.time, str | None, bool] | None:
+    """(time, qualifier, written without a.m./p.m. on a 12-hour dial)."""
     for m in _TIME_RE.finditer(text):
         hour, minute, ampm = int(m["h"]), int(m["m"] or 0), (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
         if m["m"] is None and not ampm:
@@ -115,7 +125,7 @@ def parse_time(text: str, *, require_marker: bool = False) -> tuple[dt.time, str
             hour = hour % 12 + (12 if ampm == "pm" else 0)
         if hour > 23 or minute > 59:
             continue
-        return dt.time(hour, minute), _qualifier(m["qual"])
+        return dt.time(hour, minute), _qualifier(m["qual"]), not ampm and 1 <= hour <= 12
     return None
 
 
@@ -175,7 +185,8 @@ _THE_DAY = re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _PART = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight)\b", re.I)
 _ZONE = re.compile(r"\b(utc|gmt|et|est|edt|pt|pst|pdt|jst|kst|hkt|sgt|cet|cest|aest|aedt|ist|cst|bst|ast)\b"
-                   r"|\blocal time\b", re.I)
+                   r"|(?<=[ap]\.m\. )(?:eastern|pacific)(?: time)?\b|(?<=[ap]m )(?:eastern|pacific)(?: time)?\b"
+                   r"|\b(?:eastern|pacific|central|mountain) time\b|\blocal time\b", re.I)
 
 
 def _month_number(word: str) -> int:
@@ -206,9 +217,9 @@ def read_date(text: str, source_zone: str | None) -> tuple[DateValue | None, lis
     if m := _PART.search(text):
         word = m.group(1).lower()
         fields["part"] = {"tonight": "night", "overnight": "night"}.get(word, word)
-    parsed = parse_time(text, require_marker=True)
+    parsed = _find_time(text, True)
     if parsed is not None:
-        fields.update(time=parsed[0], qualifier=parsed[1])
+        fields.update(time=parsed[0], qualifier=parsed[1], twelve_hour=parsed[2])
     if not fields:
         return None, warnings
     zone = source_zone
@@ -249,6 +260,8 @@ def resolve(value: DateValue, refs: list[dt.date]) -> DateValue:
     elif value.weekday is not None:
         candidates = [ref + dt.timedelta(days=k) for k in range(-3, 4) if (ref + dt.timedelta(days=k)).weekday()
                       == value.weekday]
+    elif value.time is not None or value.part is not None:
+        candidates = [ref]  # "at 6:04 pm" with no day: the day the other sources give
     if not candidates:
         return value
     best = min(candidates, key=lambda d: abs((d - ref).days))

@@ -41,6 +41,10 @@ _CURRENCIES = {"rs": "INR", "rs.": "INR", "inr": "INR", "₹": "INR", "rupee": "
                "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
                "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
                "¥": "JPY", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "cny": "CNY", "rmb": "CNY"}
+_DISPLAY = {"rs": "Rs", "rs.": "Rs.", "inr": "INR", "usd": "USD", "us$": "US$", "eur": "EUR", "gbp": "GBP",
+            "jpy": "JPY", "cny": "CNY", "rmb": "RMB"}
+# Words that may stand between a number and its unit without changing the unit's length.
+_NEUTRAL_ADJECTIVES = frozenset("earth full whole straight consecutive calendar more additional long".split())
 _SCALES = {"thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
            "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _WORDS = {w: i for i, w in enumerate(
@@ -89,6 +93,8 @@ _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+\.?|[₹$€£¥%]|us\$")
 def _tokens(text: str) -> list[str]:
     text = text.lower().replace("per cent", "percent")
     text = re.sub(r"(?<=\d),(?=\d)", "", text)
+    # A number joined to a word by a hyphen is part of a name (Chandrayaan-3, Luna-25, COVID-19).
+    text = re.sub(r"\b[^\W\d_]+[-–]\d+\b", " ", text)
     text = re.sub(r"(?<=\d)\s*[-–—]\s*(?=\d)", " to ", text)
     text = re.sub(r"[-–—]", " ", text)
     # A word's trailing period is sentence punctuation, except in the abbreviations we know.
@@ -157,6 +163,8 @@ def _read_one(tokens: list[str], i: int) -> tuple[Quantity, int] | None:
             ranged = True
         if tokens[i:i + 1] and tokens[i] in _CURRENCIES:
             i += 1  # "615 crore rupees"
+        if i + 1 < len(tokens) and tokens[i] in _NEUTRAL_ADJECTIVES and tokens[i + 1] in _UNITS:
+            i += 1  # "14 Earth days", "two full hours"; not "one lunar day", which is not a day
         unit = _UNITS.get(tokens[i]) if i < len(tokens) and not currency else None
         if unit is not None:
             i += 1
@@ -175,7 +183,7 @@ def _read_one(tokens: list[str], i: int) -> tuple[Quantity, int] | None:
     lo, hi = sum(p[0] for p in parts), sum(p[1] for p in parts)
     if ranged or (lo != hi and qualifier is None):
         qualifier = "range"  # a written range, or a unit of inexact length such as a month
-    label = re.sub(r"([$€£¥₹]) ", r"\1", " ".join(tokens[start:i]))
+    label = re.sub(r"([$€£¥₹]) ", r"\1", " ".join(_DISPLAY.get(t, t) for t in tokens[start:i]))
     if written and qualifier != "range":
         label = f"{written[0]} {label}"
     return Quantity(*_apply_qualifier(lo, hi, qualifier), parts[0][2], parts[0][3], qualifier,

@@ -179,6 +179,14 @@ def render_compare_table(project: "Project", results: list["ClaimResult"], conso
                   highlight=False)
 
 
+def print_indented(console: "Console", text, indent: int) -> None:
+    """Wrap styled text at word boundaries to the console width, each line indented, no trailing spaces."""
+    from rich.text import Text
+    for line in text.wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, highlight=False, soft_wrap=True)
+
+
 def _table_width(rows: list["ClaimResult"], sources) -> int:
     """The narrowest width at which the matrix stays readable; below it, one block per claim."""
     claim = max(len(r.claim.id) for r in rows)
@@ -186,7 +194,6 @@ def _table_width(rows: list["ClaimResult"], sources) -> int:
 
 
 def _render_blocks(rows: list["ClaimResult"], sources, console: "Console") -> None:
-    from rich.padding import Padding
     from rich.text import Text
     for r in rows:
         head = Text()
@@ -194,11 +201,11 @@ def _render_blocks(rows: list["ClaimResult"], sources, console: "Console") -> No
         head.append("  ")
         head.append(r.verdict.value, style=VERDICT_STYLE[r.verdict])
         console.print(head, highlight=False)
-        console.print(Padding(Text(one_line(r.reason)), (0, 0, 0, 2)), highlight=False)
+        print_indented(console, Text(one_line(r.reason)), 2)
         for s in sources:
             value = cell(r, s.id)
             if value:
-                console.print(Padding(Text(f"{safe(s.id)}: {safe(value)}"), (0, 0, 0, 4)), highlight=False)
+                print_indented(console, Text(f"{safe(s.id)}: {safe(value)}"), 4)
 
 
 def _md(text: str) -> str:
@@ -259,7 +266,6 @@ def compare_json(project: "Project", results: list["ClaimResult"]) -> str:
 
 
 def render_show(result: "ClaimResult", project: "Project", console: "Console") -> None:
-    from rich.padding import Padding
     from rich.text import Text
 
     from .anchor import context
@@ -294,7 +300,7 @@ def render_show(result: "ClaimResult", project: "Project", console: "Console") -
         passage.append(one_line(before) + (" " if before[-1:].isspace() else ""))
         passage.append(one_line(match), style="bold reverse")
         passage.append((" " if after[:1].isspace() else "") + one_line(after))
-        console.print(Padding(passage, (0, 0, 0, 2)), highlight=False)
+        print_indented(console, passage, 2)
         meta = f"  {anchor.method} {anchor.score:.1f}, chars {anchor.start}–{anchor.end}"
         if cv.value is not None:
             meta += f"; value: {cv.label()}" + (" (read from the quote)" if cv.origin == "quote" else "")

@@ -166,6 +166,11 @@ def _date_disagreement(value: DateValue, read: DateValue) -> tuple[str, str] | N
         a, b = getattr(value, field), getattr(read, field)
         if a is not None and b is not None and a != b:
             return f"{field} {a}", f"{field} {b}"
+    if value.time is not None and read.time is not None and value.time != read.time:
+        same_dial = read.twelve_hour and value.time.hour % 12 == read.time.hour % 12 \
+            and value.time.minute == read.time.minute
+        if not same_dial:
+            return value.time.strftime("%H:%M"), read.time.strftime("%H:%M")
     return None
 
 

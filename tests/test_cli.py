@@ -67,7 +67,9 @@ def test_verdict_filter_and_fail_on(in_repo, runner):
     result = runner.invoke(app, ["compare", "--format", "json", "--verdict", "variant,unconfirmed"])
     verdicts = {c["verdict"] for c in json.loads(result.output)["claims"]}
     assert verdicts == {"variant", "unconfirmed"}
-    assert runner.invoke(app, ["compare", "--fail-on", "conflict"]).exit_code == 0
+    november = ["--event", "takaichi-trump-call-2025-11"]
+    assert runner.invoke(app, ["compare", *november, "--fail-on", "conflict"]).exit_code == 0
+    assert runner.invoke(app, ["compare", "--fail-on", "conflict"]).exit_code == 1  # Chandrayaan has conflicts
     assert runner.invoke(app, ["compare", "--fail-on", "reconcilable", "--fail-on", "variant"]).exit_code == 1
     bad = runner.invoke(app, ["compare", "--verdict", "agred"])
     assert bad.exit_code == 2 and "'agred' is not one of" in bad.output
@@ -79,6 +81,25 @@ def test_event_filter(in_repo, runner):
     assert [e["id"] for e in data["events"]] == ["takaichi-trump-call-2026-01"]
     assert {c["event"] for c in data["claims"]} == {"takaichi-trump-call-2026-01"}
     assert runner.invoke(app, ["compare", "--event", "nope"]).exit_code == 2
+    two = json.loads(runner.invoke(app, ["compare", "--format", "json", "--event", "chandrayaan3-moon-landing",
+                                         "--event", "takaichi-trump-call-2026-01"]).output)
+    assert {e["id"] for e in two["events"]} == {"chandrayaan3-moon-landing", "takaichi-trump-call-2026-01"}
+    assert {s["id"] for s in two["sources"]} >= {"ndtv", "jan-call-report"} and "yomiuri" not in {
+        s["id"] for s in two["sources"]}
+    shown = runner.invoke(app, ["show", "landing-time", "--event", "chandrayaan3-moon-landing"])
+    assert shown.exit_code == 0 and "event: chandrayaan3-moon-landing" in shown.output
+    assert runner.invoke(app, ["show", "call-date", "--event", "chandrayaan3-moon-landing"]).exit_code == 2
+    checked = runner.invoke(app, ["check", "--event", "chandrayaan3-moon-landing"])
+    assert checked.exit_code == 0 and "(1 file(s))" in checked.output
+
+
+def test_markdown_and_table_give_each_event_its_own_sources(in_repo, runner):
+    md = runner.invoke(app, ["compare", "--format", "markdown"]).output
+    chandrayaan, november = md.split("## Takaichi–Trump phone call after the Xi–Trump call")[0], md.split(
+        "## Takaichi–Trump phone call after the Xi–Trump call")[1].split("## ")[0]
+    assert "| ndtv |" in chandrayaan and "yomiuri" not in chandrayaan
+    assert "| yomiuri |" in november and "ndtv" not in november
+    assert md.count(" claims: ") == 3  # one summary line per event
 
 
 def test_fail_on_conflict_exits_1(project_dir, runner):

@@ -27,6 +27,15 @@ def seed_results():
     ("close-friends", Verdict.VARIANT),
     ("trump-in-japan-date", Verdict.AGREED),
     ("later-call-duration", Verdict.SINGLE_SOURCE),
+    # Chandrayaan-3: the values and rules, not the curator, decide these.
+    ("landing-time", Verdict.RECONCILABLE),  # 18:04 vs "around 18:03" vs "just after 8:30 a.m. eastern"
+    ("landing-day", Verdict.CONFLICT),  # the New Indian Express lead also says "Tuesday"
+    ("launch-date", Verdict.AGREED),
+    ("mission-cost", Verdict.CONFLICT),  # Rs 600 crore vs Rs 615 crore; dollar figures set aside
+    ("journey-length", Verdict.CONFLICT),  # 41 days vs 40 days
+    ("mission-life", Verdict.AGREED),  # about two weeks = 14 Earth days
+    ("india-is-on-the-moon-speaker", Verdict.AGREED),
+    ("modi-not-indias-alone-quote", Verdict.VARIANT),
 ])
 def test_seed_verdicts(seed_results, claim_id, verdict):
     assert seed_results[claim_id].verdict is verdict, seed_results[claim_id].reason
@@ -36,6 +45,17 @@ def test_seed_reasons_say_how(seed_results):
     assert "UTC−12…UTC+8" in seed_results["call-date"].reason
     assert "second-hand" in seed_results["urged-restraint"].reason
     assert "'important' for 'essential'" in seed_results["xi-taiwan-quote"].reason
+
+
+def test_chandrayaan_reasons_name_the_pair_and_what_was_set_aside(seed_results):
+    assert "newindianexpress" in seed_results["landing-day"].reason
+    assert "set aside the USD cites of hindustantimes, jagranjosh" in seed_results["mission-cost"].reason
+    assert "UTC−04:00" in seed_results["landing-time"].reason
+
+
+def test_relayed_sources_count_once_per_origin(seed_results):
+    sayers = {cv.source: cv.item.cite.via for cv in seed_results["first-at-south-pole"].values}
+    assert sayers["reuters-yahoo"] == "Reuters" and sayers["armradio"] == "BBC"
 
 
 def test_later_call_is_not_counted_for_the_november_call(seed_results):
@@ -121,7 +141,7 @@ def test_money_in_other_currencies_is_set_aside(tmp_path):
       - {source: s1, quote: "the talks cost $5 million", value: "5 million dollars"}
       - {source: s2, quote: "Rs 40 crore"}
 """)
-    assert r.verdict is Verdict.AGREED and "set aside s2 (INR" in r.reason
+    assert r.verdict is Verdict.AGREED and "set aside the INR cites of s2" in r.reason
 
 
 def test_quote_claims_ignore_case_and_punctuation():

@@ -155,3 +155,43 @@ def test_duration_claims_skip_counts_before_the_duration():
 ])
 def test_compare_quantities(a, b, relation):
     assert compare_quantities(parse_quantity(a), parse_quantity(b)) == relation
+
+
+@pytest.mark.parametrize("text, dimension, label", [
+    ("the total cost of Chandrayaan-3 is Rs. 615 crore", None, "Rs. 615 crore"),
+    ("Russia's Luna-25 took roughly $200 million", None, "roughly $200 million"),
+    ("a mission life of just one lunar day, which translates to 14 Earth days", "time", "14 earth days"),
+    ("for a 41-day voyage", "time", "41 day"),
+    ("took 41 days to reach its destination", "time", "41 days"),
+])
+def test_names_and_adjectives_around_numbers(text, dimension, label):
+    assert parse_quantity(text, dimension).label == label
+
+
+def test_a_lunar_day_is_not_a_day():
+    assert parse_quantity("one lunar day", "time").dimension == "count"
+
+
+def test_time_only_quote_takes_the_day_of_the_other_sources():
+    value, _ = read_date("touched down at 6:04 pm", "Asia/Kolkata")
+    resolved = resolve(value, [dt.date(2023, 8, 23)])
+    assert resolved.date == dt.date(2023, 8, 23) and resolved.time == dt.time(18, 4)
+
+
+@pytest.mark.parametrize("quote, zone", [
+    ("touched down just after 8:30 a.m. eastern", "America/New_York"),
+    ("at 10 pm Pacific time", "America/Los_Angeles"),
+    ("at 6:04 ocal time", "Asia/Kolkata"),  # the source's own zone
+])
+def test_zones_named_in_words(quote, zone):
+    value, _ = read_date(quote, "Asia/Kolkata")
+    assert value.zone == zone
+
+
+def test_eastern_time_reconciles_with_ist():
+    # 23 Aug 2023: New York is UTC−4, so just after 08:30 there is 18:00–18:15 in India.
+    ny = parse_date_value({"date": "2023-08-23", "time": "just after 08:30", "zone": "America/New_York"})
+    india = DateValue(year=2023, month=8, day=23, time=dt.time(18, 4), zone="Asia/Kolkata")
+    assert compare_dates(ny, india, "ny", "in").kind == "reconcilable"
+    late = DateValue(year=2023, month=8, day=23, time=dt.time(18, 20), zone="Asia/Kolkata")
+    assert compare_dates(ny, late, "ny", "in").kind == "conflict"
