@@ -306,7 +306,7 @@ def render_show(result: "ClaimResult", project: "Project", console: "Console") -
             meta += f"; value: {cv.label()}" + (" (read from the quote)" if cv.origin == "quote" else "")
         if cv.stance:
             meta += f"; stance: {cv.stance}" + (" (second-hand)" if cv.second_hand else "")
-        console.print(Text(safe(meta), style="dim"), highlight=False)
+        print_indented(console, Text(safe(meta.strip()), style="dim"), 2)
     if c.type == "quote" and result.diff:
         console.print()
         console.print(Text(f"wording (similarity {result.similarity:.0f}):", style="bold"), highlight=False)
