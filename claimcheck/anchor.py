@@ -83,13 +83,55 @@ _FACT_WORDS = frozenset(_WEEKDAYS + _MONTHS + _NUMBER_WORDS + _NEGATIONS)
 _TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|n't|[^\W\d_]+")
 
 
+_CANONICAL = {abbr: full for full in "january february march april may june july august september october "
+              "november december".split() for abbr in (full[:3], full[:4] if full == "september" else full[:3])}
+_CANONICAL.update({w: str(i) for i, w in enumerate(_NUMBER_WORDS[:20])})
+_CANONICAL.update({w: "not" for w in _NEGATIONS})  # one polarity: "no" for "not" keeps the meaning
+_NEGATION_SET = frozenset(_NEGATIONS)
+
+
+def _is_fact(token: str) -> bool:
+    return token[0].isdigit() or token in _FACT_WORDS
+
+
 def fact_tokens(normalized_text: str) -> Counter:
     """Words that carry facts: numbers, weekdays, months, number words and negations."""
-    tokens = Counter()
-    for tok in _TOKEN_RE.findall(normalized_text):
-        if tok[0].isdigit() or tok in _FACT_WORDS:
-            tokens[tok] += 1
-    return tokens
+    return Counter(_CANONICAL.get(t, t) for t in _TOKEN_RE.findall(normalized_text) if _is_fact(t))
+
+
+def fact_differences(quote: str, passage: str) -> list[tuple[str, str]]:
+    """(quote says, passage says) for each fact the quote changes, aligned word by word.
+
+    A fact word replaced by a different one ("monday"/"tuesday", "25"/"2") or a negation
+    dropped or added is a change; a misspelled fact word ("tuesdy", "noot") is a typo.
+    """
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+    said, found = _TOKEN_RE.findall(quote), _TOKEN_RE.findall(passage)
+    changes = []
+    for tag, q1, q2, p1, p2 in Levenshtein.opcodes(said, found):
+        if tag == "equal":
+            continue
+        qs, ps = said[q1:q2], found[p1:p2]
+        pairs = list(zip(qs, ps)) + [(q, "") for q in qs[len(ps):]] + [("", p) for p in ps[len(qs):]]
+        for q, p in pairs:
+            q_fact, p_fact = bool(q) and _is_fact(q), bool(p) and _is_fact(p)
+            if not q_fact and not p_fact:
+                continue
+            if q_fact and p_fact:
+                if _CANONICAL.get(q, q) != _CANONICAL.get(p, p):
+                    changes.append((q, p))
+            elif q_fact:  # the quote states a fact where the passage has none, unless it is a typo
+                if q[0].isdigit() or q in _NEGATION_SET or fuzz.ratio(q, p) < 80:  # "one" for "on" is
+                    changes.append((q, p))
+            elif not q:  # the passage's fact is missing from the quote: only a lost negation matters,
+                # and the word alignment may have paired its misspelling with a neighbour
+                near = said[max(0, q1 - 1):q2 + 1]
+                if p in _NEGATION_SET and not any(fuzz.ratio(w, p) >= 60 for w in near):
+                    changes.append(("", p))
+            elif fuzz.ratio(q, p) < 50:
+                changes.append((q, p))  # not a misspelling of the passage's fact word
+    return changes
 
 
 @dataclass(frozen=True)
@@ -165,13 +207,9 @@ def _fuzzy(norm: Normalized, needle: str) -> Anchor:
     start, end = norm.span(s, e)
     if score < FUZZY_THRESHOLD:
         return Anchor("absent", score=score, start=start, end=end)
-    quote_facts, passage_facts = fact_tokens(needle), fact_tokens(text[s:e])
-    if quote_facts != passage_facts:
-        said = sorted((quote_facts - passage_facts).elements())
-        found = sorted((passage_facts - quote_facts).elements())
-        differences = tuple((said[i] if i < len(said) else "", found[i] if i < len(found) else "")
-                            for i in range(max(len(said), len(found))))
-        return Anchor("changed", "fuzzy", score, start, end, 1, differences)
+    differences = fact_differences(needle, text[s:e])
+    if differences:
+        return Anchor("changed", "fuzzy", score, start, end, 1, tuple(differences))
     return Anchor("fuzzy", "fuzzy", score, start, end, 1)
 
 

@@ -105,3 +105,14 @@ def test_context_gives_sentence_before_and_after():
     assert before.startswith("The call")
     assert match == "Officials declined to comment."
     assert after.strip() == "Officials declined to comment."
+
+
+def test_misspelled_fact_word_is_a_typo_not_a_changed_fact():
+    a = anchor("said the talks were constructive on Tuesdy")
+    assert a.status == "fuzzy"
+
+
+def test_dropped_negation_is_never_accepted():
+    text = "The minister said she would not sign the agreement this week."
+    a = anchor_quote(text, normalize(text), "The minister said she would sign the agreement this week.")
+    assert a.status == "changed" and ("", "not") in a.differences
