@@ -22,14 +22,17 @@ _CHAR_MAP = {**_QUOTE_MAP, **_DASH_MAP}
 
 @dataclass(frozen=True)
 class Normalized:
-    """Normalized text plus, per character, the [start, end) of the original character it came from."""
+    """Normalized text plus, per character, the offset of the original character it came from.
+
+    Every normalized character comes from exactly one original character, so that character's
+    end is its start + 1 and only starts are kept (4 bytes per character).
+    """
 
     text: str
     starts: array
-    ends: array
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        return self.starts[start], self.ends[end - 1]
+        return self.starts[start], self.starts[end - 1] + 1
 
 
 def _fold(ch: str) -> str:
@@ -37,38 +40,66 @@ def _fold(ch: str) -> str:
     return "".join(_CHAR_MAP.get(c, c) for c in folded if c not in _ZERO_WIDTH)
 
 
+# Whitespace other than a lone space, and characters that plain lowercasing would not handle.
+_SPECIAL = re.compile(r"\s{2,}|[^\S ]|[^\x00-\x7f]|`")
+
+
 def normalize(text: str) -> Normalized:
     """NFKC, straight quotes, one dash, one space per whitespace run, casefold, no zero-width characters."""
     out: list[str] = []
-    starts = array("l")
-    ends = array("l")
-    memo: dict[str, str] = {" ": " "}
+    starts = array("i")
+    memo: dict[str, str] = {}
     pending_space = -1  # where the current whitespace run began; it becomes one space before the next char
-    for i, ch in enumerate(text):
-        folded = memo.get(ch)
-        if folded is None:
-            if ch in _ZERO_WIDTH:
-                folded = ""
-            elif ch.isspace():
-                folded = " "
-            else:
-                folded = _CHAR_MAP.get(ch) or (ch.lower() if ch.isascii() else _fold(ch))
-            memo[ch] = folded
-        for c in folded:
-            if c.isspace():  # whitespace, including what NFKC makes of "¸" or " "
-                if pending_space < 0:
-                    pending_space = i
-                continue
-            if pending_space >= 0:
-                if out:
-                    out.append(" ")
-                    starts.append(pending_space)
-                    ends.append(pending_space + 1)
-                pending_space = -1
-            out.append(c)
-            starts.append(i)
-            ends.append(i + 1)
-    return Normalized("".join(out), starts, ends)
+
+    def emit(piece: str, first: int) -> None:
+        # `piece` has one output character per input character from `first`, except a single
+        # expanded character (NFKC of a ligature), whose characters all point back to it.
+        nonlocal pending_space
+        after_space = not out or out[-1].endswith(" ")
+        if pending_space >= 0 and not after_space and not piece.startswith(" "):
+            out.append(" ")
+            starts.append(pending_space)
+            after_space = True
+        pending_space = -1
+        if after_space and piece.startswith(" "):  # a lone space next to a run already emitted
+            piece, first = piece[1:], first + 1
+            if not piece:
+                return
+        out.append(piece)
+        starts.extend([first] * len(piece) if expanded else range(first, first + len(piece)))
+
+    pos = 0
+    expanded = False
+    for match in _SPECIAL.finditer(text):
+        if match.start() > pos:
+            emit(text[pos:match.start()].lower(), pos)  # plain ASCII and lone spaces: lowercase is enough
+        ch = match.group()
+        if ch[0].isspace():
+            if pending_space < 0:
+                pending_space = match.start()
+        else:
+            folded = memo.get(ch)
+            if folded is None:
+                folded = memo[ch] = "" if ch in _ZERO_WIDTH else (_CHAR_MAP.get(ch) or _fold(ch))
+            i = match.start()
+            for part in re.split(r"(\s+)", folded):  # NFKC can make spaces ("¸" is a space and a mark)
+                if not part:
+                    continue
+                if part[0].isspace():
+                    if pending_space < 0:
+                        pending_space = i
+                else:
+                    expanded = len(part) > 1
+                    emit(part, i)
+                    expanded = False
+        pos = match.end()
+    if pos < len(text):
+        emit(text[pos:].lower(), pos)
+    normalized = "".join(out)
+    if normalized.endswith(" "):  # a lone trailing space
+        normalized = normalized[:-1]
+        del starts[-1]
+    return Normalized(normalized, starts)
 
 
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -219,29 +250,34 @@ def _is_edge(text: str, i: int) -> bool:
 
 def _refine(needle: str, text: str, s0: int, e0: int) -> tuple[int, int, int]:
     """Move both ends of the window to where the edit distance to the quote is smallest."""
+    from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
     slack = max(5, len(needle) // 5)  # as many edits as the threshold allows
     n = len(text)
 
-    def cost(s: int, e: int) -> tuple[int, int, int]:
-        # Quotes are cut at word edges, so an end inside a word costs like a few edits;
-        # ties go to the window nearest the first guess.
-        distance = Levenshtein.distance(needle, text[s:e])
-        inside = (not _is_edge(text, s)) + (not _is_edge(text, e))
-        return (distance + 3 * inside, distance, abs(s - s0) + abs(e - e0))
+    def best(windows: list[tuple[int, int]], current: tuple) -> tuple:
+        # One C call scores a whole sweep. Quotes are cut at word edges, so an end inside a word
+        # costs like a few edits; ties go to the window nearest the first guess.
+        scored = process.extract(needle, [text[s:e] for s, e in windows], scorer=Levenshtein.distance,
+                                 limit=None)
+        for _, distance, i in scored:  # sorted by distance: none after this can beat `current`
+            if distance > current[0]:
+                break
+            s, e = windows[i]
+            inside = (not _is_edge(text, s)) + (not _is_edge(text, e))
+            candidate = (distance + 3 * inside, distance, abs(s - s0) + abs(e - e0), s, e)
+            current = min(current, candidate)
+        return current
 
-    best_s, best_e = s0, max(e0, s0 + 1)
-    best = cost(best_s, best_e)
+    e0 = max(e0, s0 + 1)
+    found = (Levenshtein.distance(needle, text[s0:e0]) + 3 * ((not _is_edge(text, s0)) + (not _is_edge(text, e0))),
+             Levenshtein.distance(needle, text[s0:e0]), 0, s0, e0)
     for _ in range(2):
-        for s in range(max(0, best_s - slack), min(best_e, best_s + slack + 1)):
-            c = cost(s, best_e)
-            if c < best:
-                best, best_s = c, s
-        for e in range(max(best_s + 1, best_e - slack), min(n, best_e + slack) + 1):
-            c = cost(best_s, e)
-            if c < best:
-                best, best_e = c, e
-    return best_s, best_e, best[1]
+        s, e = found[3], found[4]
+        found = best([(x, e) for x in range(max(0, s - slack), min(e, s + slack + 1))], found)
+        s, e = found[3], found[4]
+        found = best([(s, x) for x in range(max(s + 1, e - slack), min(n, e + slack) + 1)], found)
+    return found[3], found[4], found[1]
 
 
 # A sentence ends at . ! ? … plus closing quotes and space, but not after "U.S." or "Oct.".

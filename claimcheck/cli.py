@@ -21,6 +21,7 @@ app = typer.Typer(
 ClaimsOpt = Annotated[Optional[Path], typer.Option("--claims", help="Claims file or directory (default: claims/).")]
 SourcesOpt = Annotated[Optional[Path], typer.Option("--sources", help="Sources manifest (default: seeds/sources.yaml).")]
 EventOpt = Annotated[Optional[List[str]], typer.Option("--event", help="Only this event id (repeatable).")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write .claimcheck-cache/.")]
 
 CHECK_FORMATS = ("text", "json", "github", "sarif")
 COMPARE_FORMATS = ("table", "json", "markdown")
@@ -70,9 +71,40 @@ def _verdicts(values: list[str] | None, option: str) -> set[str]:
     return out
 
 
-def _project(claims: Path | None, sources: Path | None, events: list[str] | None):
+def _cache(no_cache: bool):
+    from .cache import Cache, default_folder
+    return Cache(None if no_cache else default_folder())
+
+
+def _progress():
+    """A progress callback drawing on stderr once a run has taken a second, only on a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    import time
+    started = time.monotonic()
+    state: dict = {}
+
+    def report(what: str, done: int, total: int) -> None:
+        if "bar" not in state:
+            if time.monotonic() - started < 1.0:
+                return
+            from rich.progress import Progress
+            state["bar"] = Progress(console=_console(stderr=True), transient=True)
+            state["bar"].start()
+        bar = state["bar"]
+        if state.get("what") != what:
+            state["what"], state["task"] = what, bar.add_task(what, total=total)
+        bar.update(state["task"], completed=done, total=total)
+        if done >= total and what == "anchoring quotes":
+            bar.stop()
+
+    return report
+
+
+def _project(claims: Path | None, sources: Path | None, events: list[str] | None, no_cache: bool = False):
     from .project import load_project
-    return load_project([claims or Path("claims")], sources or Path("seeds/sources.yaml"), tuple(events or ()))
+    return load_project([claims or Path("claims")], sources or Path("seeds/sources.yaml"), tuple(events or ()),
+                        cache=_cache(no_cache), progress=_progress())
 
 
 @app.command()
@@ -84,6 +116,7 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Rewrite approximate quotes to the article's exact words.")] = False,
     event: EventOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Lint claims files: every claim cites a source, every quote is in its article.
 
@@ -94,19 +127,33 @@ def check(
     try:
         fmt = _choice(format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"),
                       CHECK_FORMATS, "--format")
-        from .check import apply_fixes, check_project, fails, plan_fixes
-        from .project import load_project
+        from . import check as checking
+        from .project import load_project, resolve_claims_paths
         claim_paths = list(paths or [Path("claims")])
-        project = load_project(claim_paths, sources or Path("seeds/sources.yaml"), tuple(event or ()))
-        if fix:
-            fixed = apply_fixes(plan_fixes(project))
-            if fixed:
-                sys.stderr.write(f"claimcheck: fixed {fixed} quote(s)\n")
-                project = load_project(claim_paths, sources or Path("seeds/sources.yaml"), tuple(event or ()))
-        problems = check_project(project)
+        manifest_path = sources or Path("seeds/sources.yaml")
+        events = tuple(event or ())
+        cache = _cache(no_cache)
+        key = None
+        hit = None
+        if cache.enabled and not fix and manifest_path.is_file():
+            key = checking.run_key(resolve_claims_paths(claim_paths), manifest_path, events)
+            hit = checking.cached_check(cache, key)
+        if hit:
+            problems, file_count = hit
+        else:
+            project = load_project(claim_paths, manifest_path, events, cache=cache, progress=_progress())
+            if fix:
+                fixed = checking.apply_fixes(checking.plan_fixes(project))
+                if fixed:
+                    sys.stderr.write(f"claimcheck: fixed {fixed} quote(s)\n")
+                    project = load_project(claim_paths, manifest_path, events, cache=cache)
+            problems = checking.check_project(project)
+            file_count = len(project.files)
+            if key:
+                checking.store_check(cache, key, project, problems)
         from . import render
         if fmt == "text":
-            render.render_check_text(problems, _console(), len(project.files))
+            render.render_check_text(problems, _console(), file_count)
         elif fmt == "json":
             typer.echo(render.check_json(problems))
         elif fmt == "github":
@@ -117,7 +164,7 @@ def check(
             typer.echo(render.check_sarif(problems, __version__))
     except ClaimcheckError as exc:
         _fail(exc)
-    raise typer.Exit(int(ExitCode.FAILED if fails(problems, strict) else ExitCode.OK))
+    raise typer.Exit(int(ExitCode.FAILED if checking.fails(problems, strict) else ExitCode.OK))
 
 
 @app.command()
@@ -130,6 +177,7 @@ def compare(
     fail_on: Annotated[Optional[List[str]], typer.Option("--fail-on", help="Exit 1 when any claim has one of "
                                                          "these verdicts, e.g. conflict.")] = None,
     event: EventOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Show claims × sources: each source's value or stance, and each claim's verdict and reason.
 
@@ -140,7 +188,7 @@ def compare(
         shown, failing = _verdicts(verdict, "--verdict"), _verdicts(fail_on, "--fail-on")
         from . import render
         from .compare import compare_project
-        project = _project(claims, sources, event)
+        project = _project(claims, sources, event, no_cache)
         results = compare_project(project)
         selected = [r for r in results if not shown or r.verdict.value in shown]
         if fmt == "json":
@@ -162,6 +210,7 @@ def show(
     sources: SourcesOpt = None,
     format: Annotated[str, typer.Option("--format", help="text | json.")] = "text",
     event: EventOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Show one claim: each cite's quote in its article context, its value, and the verdict.
 
@@ -171,7 +220,7 @@ def show(
         fmt = _choice(format, SHOW_FORMATS, "--format")
         from . import render
         from .compare import compare_claim
-        project = _project(claims, sources, event)
+        project = _project(claims, sources, event, no_cache)
         claim = next((c for c in project.claims if c.id == claim_id), None)
         if claim is None:
             raise UsageError(_unknown_claim(claim_id, [c.id for c in project.claims]))

@@ -8,7 +8,7 @@ import yaml
 
 from .model import CLAIM_TYPES, STANCES, Cite, Claim, ClaimsFile, Event, Mark, Problem
 from .sources import valid_zone
-from .yamlread import NULL_TAG, Reader, compose_yaml, read_yaml_text
+from .yamlread import Reader, compose_yaml, is_null, read_yaml_text
 
 TOP_KEYS = ("event", "entities", "claims")
 EVENT_KEYS = ("id", "title", "timezone", "note")
@@ -66,7 +66,7 @@ def _read_event(reader: Reader, node: yaml.Node, entities_node: yaml.Node | None
 
 
 def _read_entities(reader: Reader, node: yaml.Node) -> dict[str, tuple[str, ...]]:
-    if isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG:
+    if is_null(node):
         return {}
     entities: dict[str, tuple[str, ...]] = {}
     for key, (key_node, value_node) in (reader.mapping(node, "'entities'", None) or {}).items():
@@ -95,7 +95,7 @@ def _read_claim(reader: Reader, node: yaml.Node, event_id: str) -> Claim | None:
     if "cites" in items:
         cites_node = items["cites"][1]
         cites_mark = reader.mark(items["cites"][0])
-        if not (isinstance(cites_node, yaml.ScalarNode) and cites_node.tag == NULL_TAG):
+        if not is_null(cites_node):
             for cite_node in reader.sequence(cites_node, "'cites'") or ():
                 cite = _read_cite(reader, cite_node, claim_id)
                 if cite is not None:
@@ -112,7 +112,7 @@ def _read_cite(reader: Reader, node: yaml.Node, claim_id: str | None) -> Cite | 
     source = reader.ident(items["source"][1], "source")
     quote_node = items["quote"][1]
     quote = reader.text(quote_node, "quote")
-    if quote is None and isinstance(quote_node, yaml.ScalarNode) and quote_node.tag == NULL_TAG:
+    if quote is None and is_null(quote_node):
         quote = ""  # an empty `quote:` is CC103, reported with the quote checks
     opt = {k: reader.text(items[k][1], k, nullable=True) for k in ("via", "prefix", "suffix", "note") if k in items}
     stance = None
@@ -136,7 +136,7 @@ def _read_cite(reader: Reader, node: yaml.Node, claim_id: str | None) -> Cite | 
 def _read_value(reader: Reader, node: yaml.Node) -> Any:
     """A value as plain data: the scalar's text as written, or a mapping of date fields."""
     if isinstance(node, yaml.ScalarNode):
-        if node.tag == NULL_TAG:
+        if is_null(node):
             return None
         return reader.printable(node, node.value, "value", multiline=False)
     items = reader.mapping(node, "a date value", DATE_VALUE_KEYS)
@@ -144,7 +144,7 @@ def _read_value(reader: Reader, node: yaml.Node) -> Any:
         return None
     out: dict[str, str] = {}
     for key, (_, value_node) in items.items():
-        if not isinstance(value_node, yaml.ScalarNode) or value_node.tag == NULL_TAG:
+        if not isinstance(value_node, yaml.ScalarNode) or is_null(value_node):
             reader.report(value_node, "CC005", f"'{key}' in a value must be a single value, not {type(value_node).__name__}")
             return None
         text = reader.printable(value_node, value_node.value, key, multiline=False)
@@ -156,15 +156,13 @@ def _read_value(reader: Reader, node: yaml.Node) -> Any:
 
 def load_claims(paths: list[Path]) -> tuple[list[ClaimsFile], list[Problem]]:
     """Load several claims files; ids must be unique across all of them."""
-    files: list[ClaimsFile] = []
-    problems: list[Problem] = []
-    for path in paths:
-        display = display_path(path)
-        claims_file, file_problems = load_claims_file(path, display)
-        files.append(claims_file)
-        problems.extend(file_problems)
-    problems.extend(_duplicate_ids(files))
-    return files, problems
+    return combine_loaded([load_claims_file(path, display_path(path)) for path in paths])
+
+
+def combine_loaded(loaded: list[tuple[ClaimsFile, list[Problem]]]) -> tuple[list[ClaimsFile], list[Problem]]:
+    """The files and their problems, plus the ids used twice across them."""
+    files = [claims_file for claims_file, _ in loaded]
+    return files, [p for _, found in loaded for p in found] + duplicate_ids(files)
 
 
 def display_path(path: Path) -> str:
@@ -175,7 +173,7 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def _duplicate_ids(files: list[ClaimsFile]) -> list[Problem]:
+def duplicate_ids(files: list[ClaimsFile]) -> list[Problem]:
     from .codes import problem
     problems = []
     seen_claims: dict[str, Mark] = {}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -76,11 +77,12 @@ class Manifest:
     path: Path
     sources: tuple[Source, ...]
 
+    @cached_property
+    def by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
     def get(self, source_id: str) -> Source | None:
-        for source in self.sources:
-            if source.id == source_id:
-                return source
-        return None
+        return self.by_id.get(source_id)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,15 @@
 """A loaded project: claims files, the manifest, the articles, and every cite anchored."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from .anchor import Anchor, Normalized, anchor_quote, normalize
+from .anchor import Anchor, anchor_quote, normalize
+from .cache import Cache, digest
 from .errors import UsageError
-from .loader import display_path, find_claims_files, load_claims
+from .loader import combine_loaded, display_path, find_claims_files, load_claims_file
 from .model import Claim, ClaimsFile, Cite, Event, Manifest, Problem, Source
 from .sources import Article, load_manifest, read_article
 
@@ -54,39 +57,132 @@ def resolve_claims_paths(paths: list[Path]) -> list[Path]:
     return found
 
 
-def load_project(claims_paths: list[Path], sources_path: Path, event_ids: tuple[str, ...] = ()) -> Project:
-    files, problems = load_claims(resolve_claims_paths(claims_paths))
-    if event_ids:
-        known = {f.event.id for f in files if f.event}
-        unknown = [e for e in event_ids if e not in known]
-        if unknown:
-            raise UsageError(f"unknown event '{unknown[0]}'; known events: {', '.join(sorted(known)) or 'none'}")
-        files = [f for f in files if f.event and f.event.id in event_ids]
-        shown = {f.display for f in files}
-        problems = [p for p in problems if p.file in shown]
-    manifest, manifest_problems = load_manifest(sources_path, display_path(sources_path))
-    problems.extend(manifest_problems)
-    articles: dict[str, Article] = {}
-    normalized: dict[str, Normalized] = {}
-    for source in manifest.sources:
-        article, article_problems = read_article(source)
-        problems.extend(article_problems)
-        if article is not None:
-            articles[source.id] = article
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+PARALLEL_BYTES = 2 * 1024 * 1024  # claims YAML beyond this is parsed in worker processes
+PARALLEL_CITES = 2000  # uncached cites beyond this are anchored in worker processes
+BATCH_ARTICLES = 100
+
+
+def _workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _pool(workers: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    # fork shares the loaded modules with the workers; elsewhere fall back to the platform default.
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def _anchor_batch(jobs: list[tuple[str, list[tuple[str, str | None, str | None]]]]) -> list[list[Anchor]]:
+    """Anchor every quote of each article; each article is normalized once and then released."""
+    out = []
+    for text, quotes in jobs:
+        norm = normalize(text)
+        out.append([anchor_quote(text, norm, quote, prefix, suffix) for quote, prefix, suffix in quotes])
+    return out
+
+
+def _anchor_key(article: Article, cite: Cite) -> str:
+    return digest("anchor", article.sha256, cite.quote, cite.prefix or "", cite.suffix or "")
+
+
+def _anchor_to_json(anchor: Anchor) -> dict:
+    return {"status": anchor.status, "method": anchor.method, "score": anchor.score, "start": anchor.start,
+            "end": anchor.end, "occurrences": anchor.occurrences, "differences": anchor.differences}
+
+
+def _anchor_from_json(data: dict) -> Anchor:
+    return Anchor(**{**data, "differences": tuple(tuple(d) for d in data["differences"])})
+
+
+def load_project(claims_paths: list[Path], sources_path: Path, event_ids: tuple[str, ...] = (),
+                 cache: Cache | None = None, progress: Progress | None = None) -> Project:
+    cache = cache or Cache(None)
+    paths = resolve_claims_paths(claims_paths)
+    size = sum(p.stat().st_size for p in paths if p.is_file())
+    pool = _pool(_workers()) if _workers() > 1 and (size > PARALLEL_BYTES or len(paths) > 8) else None
+    try:
+        if progress:
+            progress("loading claims", 0, len(paths))
+        loading = [pool.submit(load_claims_file, p, display_path(p)) for p in paths] if pool else None
+        # The manifest and articles are read here while the workers parse the claims files.
+        manifest, manifest_problems = load_manifest(sources_path, display_path(sources_path))
+        articles: dict[str, Article] = {}
+        article_problems: list[Problem] = []
+        for source in manifest.sources:
+            article, found = read_article(source)
+            article_problems.extend(found)
+            if article is not None:
+                articles[source.id] = article
+        loaded = [f.result() for f in loading] if loading else [load_claims_file(p, display_path(p)) for p in paths]
+        files, problems = combine_loaded(loaded)
+        files, problems = _select_events(files, problems, event_ids)
+        problems += manifest_problems + article_problems
+        anchors = _anchor_all(files, articles, cache, pool, progress)
+    finally:
+        if pool:
+            pool.shutdown()
     cites: dict[str, tuple[AnchoredCite, ...]] = {}
     for claims_file in files:
         for claim in claims_file.claims:
-            anchored = []
-            for index, cite in enumerate(claim.cites):
-                source = manifest.get(cite.source)
-                article = articles.get(cite.source)
-                anchor = None
-                if article is not None:
-                    if cite.source not in normalized:
-                        normalized[cite.source] = normalize(article.text)
-                    anchor = anchor_quote(article.text, normalized[cite.source], cite.quote,
-                                          cite.prefix, cite.suffix)
-                anchored.append(AnchoredCite(claim, index, cite, source, article, anchor))
-            cites.setdefault(claim.id, tuple(anchored))
+            cites.setdefault(claim.id, tuple(
+                AnchoredCite(claim, index, cite, manifest.get(cite.source), articles.get(cite.source),
+                             anchors.get((claim.id, index)))
+                for index, cite in enumerate(claim.cites)))
     return Project(tuple(files), manifest, articles, cites, tuple(problems))
 
+
+def _select_events(files: list[ClaimsFile], problems: list[Problem], event_ids: tuple[str, ...]):
+    if not event_ids:
+        return files, problems
+    known = {f.event.id for f in files if f.event}
+    unknown = [e for e in event_ids if e not in known]
+    if unknown:
+        raise UsageError(f"unknown event '{unknown[0]}'; known events: {', '.join(sorted(known)) or 'none'}")
+    files = [f for f in files if f.event and f.event.id in event_ids]
+    shown = {f.display for f in files}
+    return files, [p for p in problems if p.file in shown]
+
+
+def _anchor_all(files: list[ClaimsFile], articles: dict[str, Article], cache: Cache, pool,
+                progress: Progress | None) -> dict[tuple[str, int], Anchor]:
+    """Every cite's anchor: from the cache when its article and quote are unchanged, else computed."""
+    wanted: dict[str, list[tuple[tuple[str, int], Cite]]] = {}
+    for claims_file in files:
+        for claim in claims_file.claims:
+            for index, cite in enumerate(claim.cites):
+                if cite.source in articles:
+                    wanted.setdefault(cite.source, []).append(((claim.id, index), cite))
+    keys = {where: _anchor_key(articles[sid], cite) for sid, items in wanted.items() for where, cite in items}
+    cached = cache.get_many(sorted(set(keys.values())))
+    anchors = {where: _anchor_from_json(cached[key]) for where, key in keys.items() if key in cached}
+    todo = [(sid, [(w, c) for w, c in items if w not in anchors]) for sid, items in wanted.items()]
+    todo = [(sid, items) for sid, items in todo if items]
+    jobs = [(articles[sid].text, [(c.quote, c.prefix, c.suffix) for _, c in items]) for sid, items in todo]
+    batches = [jobs[i:i + BATCH_ARTICLES] for i in range(0, len(jobs), BATCH_ARTICLES)]
+    total = sum(len(items) for _, items in todo)
+    use_pool = pool is not None and total > PARALLEL_CITES
+    if total > PARALLEL_CITES and pool is None and _workers() > 1:
+        pool = _pool(_workers())
+        use_pool, own_pool = True, pool
+    else:
+        own_pool = None
+    try:
+        results = pool.map(_anchor_batch, batches) if use_pool else map(_anchor_batch, batches)
+        done, fresh = 0, {}
+        flat = iter([entry for batch in results for entry in batch])
+        for (sid, items), found in zip(todo, flat):
+            for (where, _), anchor in zip(items, found):
+                anchors[where] = anchor
+                fresh[keys[where]] = _anchor_to_json(anchor)
+            done += len(items)
+            if progress:
+                progress("anchoring quotes", done, total)
+    finally:
+        if own_pool:
+            own_pool.shutdown()
+    cache.put_many(fresh)
+    return anchors

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,17 +48,14 @@ def valid_published(value: str) -> bool:
     return True
 
 
-def _inside(folder: Path, relative: str) -> Path | None:
-    """The file's path when it stays inside `folder` (symlinks resolved), else None."""
-    if not relative or Path(relative).is_absolute() or relative.startswith(("/", "\\")) or "\\" in relative:
+def _inside(folder: str, relative: str) -> Path | None:
+    """The file's path when it stays inside `folder` (a resolved path; symlinks followed), else None."""
+    if not relative or os.path.isabs(relative) or relative.startswith(("/", "\\")) or "\\" in relative:
         return None
-    root = folder.resolve()
-    target = (root / relative).resolve()
-    try:
-        target.relative_to(root)
-    except ValueError:
+    target = os.path.realpath(os.path.join(folder, relative))
+    if target != folder and not target.startswith(folder + os.sep):
         return None
-    return root / relative
+    return Path(folder, relative)
 
 
 def load_manifest(path: Path, display: str | None = None) -> tuple[Manifest, list[Problem]]:
@@ -78,7 +76,7 @@ def load_manifest(path: Path, display: str | None = None) -> tuple[Manifest, lis
         entries = reader.sequence(top["sources"][1], "'sources'") if top and "sources" in top else None
         seen: dict[str, Mark] = {}
         for node in entries or ():
-            source = _read_source(reader, node, path.parent)
+            source = _read_source(reader, node, os.path.realpath(path.parent))
             if source is None:
                 continue
             if source.id in seen:
@@ -90,7 +88,7 @@ def load_manifest(path: Path, display: str | None = None) -> tuple[Manifest, lis
     return Manifest(path, tuple(sources)), reader.problems
 
 
-def _read_source(reader: Reader, node, folder: Path) -> Source | None:
+def _read_source(reader: Reader, node, folder: str) -> Source | None:
     items = reader.mapping(node, "a source", SOURCE_KEYS, ("id", "file"))
     if items is None or "id" not in items or "file" not in items:
         return None

@@ -11,6 +11,15 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Keep the cache and its signing key out of the projects under test and out of $HOME."""
+    root = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(root / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(root / "home"))
+    return root / "cache"
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

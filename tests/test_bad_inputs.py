@@ -72,7 +72,9 @@ def _prepare(case: Case, root: Path) -> Path:
 def _run(case: Case, root: Path):
     before = snapshot(root)
     proc = subprocess.run([EXE, *case.args], cwd=root, capture_output=True, timeout=60,
-                          env={"PATH": "/usr/bin:/bin", "COLUMNS": "120", "LC_ALL": "C.UTF-8"})
+                          env={"PATH": "/usr/bin:/bin", "COLUMNS": "120", "LC_ALL": "C.UTF-8",
+                               "CLAIMCHECK_CACHE_DIR": str(root.parent / f"{root.name}-cache"),
+                               "XDG_CACHE_HOME": str(root.parent / f"{root.name}-home")})
     return proc, before, snapshot(root)
 
 

@@ -1,0 +1,114 @@
+"""A cache of anchor results and of whole `check` runs: SQLite in `.claimcheck-cache/`, safe to delete.
+
+The folder lives in the project, so a pull request could commit one that claims every quote
+was found. Entries are therefore signed with a key kept outside the project (in the user's
+cache directory); an entry whose signature does not match is ignored. The cache is only an
+optimisation: any error while opening, reading or writing it turns it off for the run.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import sqlite3
+from pathlib import Path
+
+from . import __version__
+
+CACHE_DIR_NAME = ".claimcheck-cache"
+FORMAT = "2"  # bump when anchoring or checking changes what a cached entry would say
+
+
+def default_folder() -> Path:
+    override = os.environ.get("CLAIMCHECK_CACHE_DIR")
+    return Path(override) if override else Path.cwd() / CACHE_DIR_NAME
+
+
+def _secret() -> bytes:
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimcheck"
+    path = home / "signing-key"
+    try:
+        return bytes.fromhex(path.read_text().strip())
+    except (OSError, ValueError):
+        home.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_hex(32)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(key)
+        return bytes.fromhex(key)
+
+
+def digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in (FORMAT, __version__, *parts):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class Cache:
+    """Signed key → JSON entries. `Cache(None)` is a disabled cache that stores nothing."""
+
+    def __init__(self, folder: Path | None):
+        self._db: sqlite3.Connection | None = None
+        if folder is None:
+            return
+        try:
+            self._key = _secret()
+            folder.mkdir(parents=True, exist_ok=True)
+            ignore = folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# created by claimcheck; safe to delete\n*\n", encoding="utf-8")
+            self._db = sqlite3.connect(folder / "cache.sqlite3", timeout=5)
+            self._db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT, mac TEXT)")
+        except (OSError, sqlite3.Error):
+            self._db = None
+
+    @property
+    def enabled(self) -> bool:
+        return self._db is not None
+
+    def _mac(self, key: str, value: str) -> str:
+        return hmac.new(self._key, f"{key}\0{value}".encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+
+    def get_many(self, keys: list[str]) -> dict[str, object]:
+        if self._db is None or not keys:
+            return {}
+        found: dict[str, object] = {}
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                rows = self._db.execute(f"SELECT key, value, mac FROM entries WHERE key IN ({','.join('?' * len(chunk))})",
+                                        chunk).fetchall()
+                for key, value, mac in rows:
+                    if hmac.compare_digest(mac, self._mac(key, value)):
+                        found[key] = json.loads(value)
+        except (sqlite3.Error, ValueError):
+            return {}
+        return found
+
+    def get(self, key: str) -> object | None:
+        return self.get_many([key]).get(key)
+
+    def put_many(self, items: dict[str, object]) -> None:
+        if self._db is None or not items:
+            return
+        try:
+            rows = []
+            for key, value in items.items():
+                text = json.dumps(value, ensure_ascii=False)
+                rows.append((key, text, self._mac(key, text)))
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+        except sqlite3.Error:
+            self._db = None
+
+    def put(self, key: str, value: object) -> None:
+        self.put_many({key: value})
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
