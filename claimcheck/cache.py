@@ -112,3 +112,31 @@ class Cache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def sha_of_file(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def run_key(kind: str, claims_files: list[Path], sources_path: Path, *options: str) -> str:
+    """What a whole run depends on besides the articles (which its entry lists and re-verifies)."""
+    return digest(kind, *(f"{p}\0{sha_of_file(p)}" for p in claims_files),
+                  f"{sources_path}\0{sha_of_file(sources_path)}", *options)
+
+
+def get_run(cache: Cache, key: str) -> dict | None:
+    """A previous run's payload, if every article it read is byte-identical now."""
+    entry = cache.get(key)
+    if not isinstance(entry, dict):
+        return None
+    for path, sha in entry["articles"]:
+        if sha_of_file(Path(path)) != sha:
+            return None
+    return entry["payload"]
+
+
+def put_run(cache: Cache, key: str, article_paths: list[Path], payload: dict) -> None:
+    cache.put(key, {"articles": [[str(p), sha_of_file(p)] for p in article_paths], "payload": payload})

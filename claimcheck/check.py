@@ -125,36 +125,12 @@ def apply_fixes(fixes: list[Fix]) -> int:
     return len(fixes)
 
 
-def _sha_file(path: Path) -> str | None:
-    import hashlib
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
+
+def problems_to_json(problems: list[Problem]) -> list[dict]:
+    return [{"file": p.file, "line": p.line, "column": p.column, "severity": p.severity.value, "code": p.code,
+             "message": p.message, "claim": p.claim, "source": p.source} for p in problems]
 
 
-def run_key(claims_files: list[Path], sources_path: Path, event_ids: tuple[str, ...]) -> str:
-    """What a `check` result depends on, besides the articles (which the entry lists and re-verifies)."""
-    from .cache import digest
-    parts = [f"{p}\0{_sha_file(p)}" for p in claims_files]
-    return digest("check-run", *parts, f"{sources_path}\0{_sha_file(sources_path)}", *event_ids)
-
-
-def cached_check(cache, key: str) -> tuple[list[Problem], int] | None:
-    """A previous run's problems, if every article it read is byte-identical now."""
-    entry = cache.get(key)
-    if not isinstance(entry, dict):
-        return None
-    for path, sha in entry["articles"]:
-        if _sha_file(Path(path)) != sha:
-            return None
-    problems = [Problem(p["file"], p["line"], p["column"], Severity(p["severity"]), p["code"], p["message"],
-                        p["claim"], p["source"]) for p in entry["problems"]]
-    return problems, entry["files"]
-
-
-def store_check(cache, key: str, project: Project, problems: list[Problem]) -> None:
-    articles = [[str(s.path), _sha_file(s.path) if s.path else None] for s in project.manifest.sources if s.path]
-    cache.put(key, {"articles": articles, "files": len(project.files), "problems": [
-        {"file": p.file, "line": p.line, "column": p.column, "severity": p.severity.value, "code": p.code,
-         "message": p.message, "claim": p.claim, "source": p.source} for p in problems]})
+def problems_from_json(rows: list[dict]) -> list[Problem]:
+    return [Problem(p["file"], p["line"], p["column"], Severity(p["severity"]), p["code"], p["message"],
+                    p["claim"], p["source"]) for p in rows]

@@ -101,6 +101,10 @@ def _progress():
     return report
 
 
+def _article_paths(project) -> list[Path]:
+    return [s.path for s in project.manifest.sources if s.path is not None]
+
+
 def _project(claims: Path | None, sources: Path | None, events: list[str] | None, no_cache: bool = False):
     from .project import load_project
     return load_project([claims or Path("claims")], sources or Path("seeds/sources.yaml"), tuple(events or ()),
@@ -128,7 +132,9 @@ def check(
         fmt = _choice(format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"),
                       CHECK_FORMATS, "--format")
         from . import check as checking
-        from .project import load_project, resolve_claims_paths
+        from .cache import get_run, put_run, run_key
+        from .paths import resolve_claims_paths
+        from .project import load_project
         claim_paths = list(paths or [Path("claims")])
         manifest_path = sources or Path("seeds/sources.yaml")
         events = tuple(event or ())
@@ -136,10 +142,10 @@ def check(
         key = None
         hit = None
         if cache.enabled and not fix and manifest_path.is_file():
-            key = checking.run_key(resolve_claims_paths(claim_paths), manifest_path, events)
-            hit = checking.cached_check(cache, key)
+            key = run_key("check", resolve_claims_paths(claim_paths), manifest_path, *events)
+            hit = get_run(cache, key)
         if hit:
-            problems, file_count = hit
+            problems, file_count = checking.problems_from_json(hit["problems"]), hit["files"]
         else:
             project = load_project(claim_paths, manifest_path, events, cache=cache, progress=_progress())
             if fix:
@@ -150,7 +156,8 @@ def check(
             problems = checking.check_project(project)
             file_count = len(project.files)
             if key:
-                checking.store_check(cache, key, project, problems)
+                put_run(cache, key, _article_paths(project),
+                        {"problems": checking.problems_to_json(problems), "files": file_count})
         from . import render
         if fmt == "text":
             render.render_check_text(problems, _console(), file_count)
@@ -186,21 +193,44 @@ def compare(
     try:
         fmt = _choice(format, COMPARE_FORMATS, "--format")
         shown, failing = _verdicts(verdict, "--verdict"), _verdicts(fail_on, "--fail-on")
+        from .cache import get_run, put_run, run_key
+        from .paths import resolve_claims_paths
+        console = _console()
+        claims_path, manifest_path = claims or Path("claims"), sources or Path("seeds/sources.yaml")
+        cache = _cache(no_cache)
+        key = None
+        if cache.enabled and manifest_path.is_file():
+            # The output depends on the inputs, the options and the terminal it is drawn for.
+            key = run_key("compare", resolve_claims_paths([claims_path]), manifest_path, fmt, *sorted(shown),
+                          *sorted(failing), *(event or ()), str(console.width), str(console.color_system),
+                          str(console.is_terminal))
+            hit = get_run(cache, key)
+            if hit:
+                sys.stdout.write(hit["output"])
+                raise typer.Exit(hit["exit"])
         from . import render
         from .compare import compare_project
         project = _project(claims, sources, event, no_cache)
         results = compare_project(project)
         selected = [r for r in results if not shown or r.verdict.value in shown]
+        import io
+        buffer = io.StringIO()
         if fmt == "json":
-            typer.echo(render.compare_json(project, selected))
+            buffer.write(render.compare_json(project, selected) + "\n")
         elif fmt == "markdown":
-            typer.echo(render.compare_markdown(project, selected))
+            buffer.write(render.compare_markdown(project, selected) + "\n")
         else:
-            render.render_compare_table(project, selected, _console())
+            from rich.console import Console
+            render.render_compare_table(project, selected, Console(
+                file=buffer, width=console.width, color_system=console.color_system,
+                force_terminal=console.is_terminal, highlight=False, soft_wrap=False))
+        exit_code = int(ExitCode.FAILED) if any(r.verdict.value in failing for r in results) else 0
+        sys.stdout.write(buffer.getvalue())
+        if key:
+            put_run(cache, key, _article_paths(project), {"output": buffer.getvalue(), "exit": exit_code})
     except ClaimcheckError as exc:
         _fail(exc)
-    if any(r.verdict.value in failing for r in results):
-        raise typer.Exit(int(ExitCode.FAILED))
+    raise typer.Exit(exit_code)
 
 
 @app.command()

@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from .paths import display_path
 from .model import CLAIM_TYPES, STANCES, Cite, Claim, ClaimsFile, Event, Mark, Problem
 from .sources import valid_zone
 from .yamlread import Reader, compose_yaml, is_null, read_yaml_text
@@ -15,15 +16,6 @@ EVENT_KEYS = ("id", "title", "timezone", "note")
 CLAIM_KEYS = ("id", "claim", "type", "cites", "note")
 CITE_KEYS = ("source", "quote", "value", "stance", "via", "prefix", "suffix", "note")
 DATE_VALUE_KEYS = ("date", "weekday", "part", "time", "zone")
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-def find_claims_files(path: Path) -> list[Path]:
-    """A file as given, or every YAML file under a directory (hidden folders skipped), sorted."""
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
-                      and not any(part.startswith(".") for part in p.relative_to(path).parts))
-    return [path]
 
 
 def load_claims_file(path: Path, display: str | None = None) -> tuple[ClaimsFile, list[Problem]]:
@@ -163,14 +155,6 @@ def combine_loaded(loaded: list[tuple[ClaimsFile, list[Problem]]]) -> tuple[list
     """The files and their problems, plus the ids used twice across them."""
     files = [claims_file for claims_file, _ in loaded]
     return files, [p for _, found in loaded for p in found] + duplicate_ids(files)
-
-
-def display_path(path: Path) -> str:
-    """How a path is shown in messages: relative to the working directory when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def duplicate_ids(files: list[ClaimsFile]) -> list[Problem]:

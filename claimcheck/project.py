@@ -9,7 +9,8 @@ from typing import Callable
 from .anchor import Anchor, anchor_quote, normalize
 from .cache import Cache, digest
 from .errors import UsageError
-from .loader import combine_loaded, display_path, find_claims_files, load_claims_file
+from .loader import combine_loaded, load_claims_file
+from .paths import display_path, resolve_claims_paths
 from .model import Claim, ClaimsFile, Cite, Event, Manifest, Problem, Source
 from .sources import Article, load_manifest, read_article
 
@@ -45,16 +46,6 @@ class Project:
             if event.id == claim.event:
                 return event
         return None
-
-
-def resolve_claims_paths(paths: list[Path]) -> list[Path]:
-    """Every claims file named or found under the given paths; a missing path is a usage error."""
-    found: list[Path] = []
-    for path in paths:
-        if not path.exists():
-            raise UsageError(f"{path}: no such file or directory")
-        found.extend(p for p in find_claims_files(path) if p not in found)
-    return found
 
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)

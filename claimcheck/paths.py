@@ -1,0 +1,34 @@
+"""Finding claims files and naming paths in messages (kept light: used before anything is parsed)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import UsageError
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def find_claims_files(path: Path) -> list[Path]:
+    """A file as given, or every YAML file under a directory (hidden folders skipped), sorted."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
+                      and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    return [path]
+
+
+def resolve_claims_paths(paths: list[Path]) -> list[Path]:
+    """Every claims file named or found under the given paths; a missing path is a usage error."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or directory")
+        found.extend(p for p in find_claims_files(path) if p not in found)
+    return found
+
+
+def display_path(path: Path) -> str:
+    """How a path is shown in messages: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
