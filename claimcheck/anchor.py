@@ -252,31 +252,47 @@ def _refine(needle: str, text: str, s0: int, e0: int) -> tuple[int, int, int]:
     """Move both ends of the window to where the edit distance to the quote is smallest."""
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
-    slack = max(5, len(needle) // 5)  # as many edits as the threshold allows
+    limit = max(5, len(needle) // 5)  # an end can be off by as many edits as the threshold allows
     n = len(text)
 
     def best(windows: list[tuple[int, int]], current: tuple) -> tuple:
         # One C call scores a whole sweep. Quotes are cut at word edges, so an end inside a word
         # costs like a few edits; ties go to the window nearest the first guess.
         scored = process.extract(needle, [text[s:e] for s, e in windows], scorer=Levenshtein.distance,
-                                 limit=None)
+                                 limit=None, score_cutoff=current[0])
         for _, distance, i in scored:  # sorted by distance: none after this can beat `current`
             if distance > current[0]:
                 break
             s, e = windows[i]
             inside = (not _is_edge(text, s)) + (not _is_edge(text, e))
-            candidate = (distance + 3 * inside, distance, abs(s - s0) + abs(e - e0), s, e)
-            current = min(current, candidate)
+            current = min(current, (distance + 3 * inside, distance, abs(s - s0) + abs(e - e0), s, e))
         return current
 
+    def sweep(found: tuple, move_start: bool) -> tuple:
+        # Start near the guess; widen only while the best window sits at the edge of the range swept.
+        reach = max(5, len(needle) // 10)
+        while True:
+            s, e = found[3], found[4]
+            if move_start:
+                lo, hi = max(0, s - reach), min(e, s + reach + 1)
+                found = best([(x, e) for x in range(lo, hi)], found)
+                at_edge = found[3] in (lo, hi - 1) and lo > 0
+            else:
+                lo, hi = max(s + 1, e - reach), min(n, e + reach) + 1
+                found = best([(s, x) for x in range(lo, hi)], found)
+                at_edge = found[4] in (lo, hi - 1) and hi <= n
+            if not at_edge or reach >= limit:
+                return found
+            reach = min(limit, reach * 2)
+
     e0 = max(e0, s0 + 1)
-    found = (Levenshtein.distance(needle, text[s0:e0]) + 3 * ((not _is_edge(text, s0)) + (not _is_edge(text, e0))),
-             Levenshtein.distance(needle, text[s0:e0]), 0, s0, e0)
-    for _ in range(2):
-        s, e = found[3], found[4]
-        found = best([(x, e) for x in range(max(0, s - slack), min(e, s + slack + 1))], found)
-        s, e = found[3], found[4]
-        found = best([(s, x) for x in range(max(s + 1, e - slack), min(n, e + slack) + 1)], found)
+    distance = Levenshtein.distance(needle, text[s0:e0])
+    found = (distance + 3 * ((not _is_edge(text, s0)) + (not _is_edge(text, e0))), distance, 0, s0, e0)
+    for _ in range(2):  # a second round only when the first moved an end
+        before = found[3:]
+        found = sweep(sweep(found, True), False)
+        if found[3:] == before:
+            break
     return found[3], found[4], found[1]
 
 
