@@ -269,21 +269,12 @@ def _refine(needle: str, text: str, s0: int, e0: int) -> tuple[int, int, int]:
         return current
 
     def sweep(found: tuple, move_start: bool) -> tuple:
-        # Start near the guess; widen only while the best window sits at the edge of the range swept.
-        reach = max(5, len(needle) // 10)
-        while True:
-            s, e = found[3], found[4]
-            if move_start:
-                lo, hi = max(0, s - reach), min(e, s + reach + 1)
-                found = best([(x, e) for x in range(lo, hi)], found)
-                at_edge = found[3] in (lo, hi - 1) and lo > 0
-            else:
-                lo, hi = max(s + 1, e - reach), min(n, e + reach) + 1
-                found = best([(s, x) for x in range(lo, hi)], found)
-                at_edge = found[4] in (lo, hi - 1) and hi <= n
-            if not at_edge or reach >= limit:
-                return found
-            reach = min(limit, reach * 2)
+        # The whole reach every time: distance along one end is not unimodal ("on Tues…" only
+        # pays off once "day" lines up), so stopping at a local minimum would cut quotes short.
+        s, e = found[3], found[4]
+        if move_start:
+            return best([(x, e) for x in range(max(0, s - limit), min(e, s + limit + 1))], found)
+        return best([(s, x) for x in range(max(s + 1, e - limit), min(n, e + limit) + 1)], found)
 
     e0 = max(e0, s0 + 1)
     distance = Levenshtein.distance(needle, text[s0:e0])
