@@ -18,7 +18,7 @@ from pathlib import Path
 from . import __version__
 
 CACHE_DIR_NAME = ".claimcheck-cache"
-FORMAT = "2"  # bump when anchoring or checking changes what a cached entry would say
+FORMAT = "3"  # bump when anchoring, checking or an entry's layout changes
 
 
 def default_folder() -> Path:
@@ -127,16 +127,31 @@ def run_key(kind: str, claims_files: list[Path], sources_path: Path, *options: s
                   f"{sources_path}\0{sha_of_file(sources_path)}", *options)
 
 
-def get_run(cache: Cache, key: str) -> dict | None:
-    """A previous run's payload, if every article it read is byte-identical now."""
-    entry = cache.get(key)
-    if not isinstance(entry, dict):
+def _stat(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
         return None
-    for path, sha in entry["articles"]:
-        if sha_of_file(Path(path)) != sha:
-            return None
-    return entry["payload"]
+    return [st.st_size, st.st_mtime_ns]
+
+
+def get_run(cache: Cache, key: str) -> dict | None:
+    """A previous run's payload, if every article it read is unchanged now.
+
+    As git and ruff do, an article whose size and modification time are as recorded is taken as
+    unchanged; any other is hashed again and must have the recorded sha256.
+    """
+    entry = cache.get(key)
+    try:  # an entry of another shape (another version, a damaged file) is a miss, never a crash
+        for path, sha, stat in entry["articles"]:
+            if _stat(Path(path)) != stat and sha_of_file(Path(path)) != sha:
+                return None
+        payload = entry["payload"]
+    except (TypeError, KeyError, ValueError):
+        return None
+    return payload if isinstance(payload, dict) else None
 
 
 def put_run(cache: Cache, key: str, article_paths: list[Path], payload: dict) -> None:
-    cache.put(key, {"articles": [[str(p), sha_of_file(p)] for p in article_paths], "payload": payload})
+    articles = [[str(p), sha_of_file(p), _stat(p)] for p in article_paths]
+    cache.put(key, {"articles": articles, "payload": payload})

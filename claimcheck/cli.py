@@ -145,8 +145,11 @@ def check(
             key = run_key("check", resolve_claims_paths(claim_paths), manifest_path, *events)
             hit = get_run(cache, key)
         if hit:
-            problems, file_count = checking.problems_from_json(hit["problems"]), hit["files"]
-        else:
+            try:
+                problems, file_count = checking.problems_from_json(hit["problems"]), hit["files"]
+            except (TypeError, KeyError, ValueError):
+                hit = None
+        if not hit:
             project = load_project(claim_paths, manifest_path, events, cache=cache, progress=_progress())
             if fix:
                 fixed = checking.apply_fixes(checking.plan_fixes(project))
@@ -205,7 +208,7 @@ def compare(
                           *sorted(failing), *(event or ()), str(console.width), str(console.color_system),
                           str(console.is_terminal))
             hit = get_run(cache, key)
-            if hit:
+            if hit and isinstance(hit.get("output"), str) and isinstance(hit.get("exit"), int):
                 sys.stdout.write(hit["output"])
                 raise typer.Exit(hit["exit"])
         from . import render

@@ -85,8 +85,12 @@ def _anchor_to_json(anchor: Anchor) -> dict:
             "end": anchor.end, "occurrences": anchor.occurrences, "differences": anchor.differences}
 
 
-def _anchor_from_json(data: dict) -> Anchor:
-    return Anchor(**{**data, "differences": tuple(tuple(d) for d in data["differences"])})
+def _anchor_from_json(data) -> Anchor | None:
+    """None for an entry of another shape: it is recomputed rather than trusted or crashed on."""
+    try:
+        return Anchor(**{**data, "differences": tuple(tuple(d) for d in data["differences"])})
+    except (TypeError, KeyError, ValueError):
+        return None
 
 
 def load_project(claims_paths: list[Path], sources_path: Path, event_ids: tuple[str, ...] = (),
@@ -149,7 +153,12 @@ def _anchor_all(files: list[ClaimsFile], articles: dict[str, Article], cache: Ca
                     wanted.setdefault(cite.source, []).append(((claim.id, index), cite))
     keys = {where: _anchor_key(articles[sid], cite) for sid, items in wanted.items() for where, cite in items}
     cached = cache.get_many(sorted(set(keys.values())))
-    anchors = {where: _anchor_from_json(cached[key]) for where, key in keys.items() if key in cached}
+    anchors = {}
+    for where, key in keys.items():
+        if key in cached:
+            anchor = _anchor_from_json(cached[key])
+            if anchor is not None:
+                anchors[where] = anchor
     todo = [(sid, [(w, c) for w, c in items if w not in anchors]) for sid, items in wanted.items()]
     todo = [(sid, items) for sid, items in todo if items]
     jobs = [(articles[sid].text, [(c.quote, c.prefix, c.suffix) for _, c in items]) for sid, items in todo]

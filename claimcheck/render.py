@@ -66,9 +66,11 @@ def render_check_text(problems: list[Problem], console: "Console", files: int) -
 
 
 def check_json(problems: list[Problem]) -> str:
-    return json.dumps({"version": JSON_VERSION, "problems": [
-        {"file": p.file, "line": p.line, "column": p.column, "severity": p.severity.value, "code": p.code,
-         "message": p.message} for p in problems]}, ensure_ascii=False, indent=2)
+    """One problem per line: readable, greppable, and encoded by json's C encoder (indent= is not)."""
+    rows = [json.dumps({"file": p.file, "line": p.line, "column": p.column, "severity": p.severity.value,
+                        "code": p.code, "message": p.message}, ensure_ascii=False) for p in problems]
+    body = ",\n    ".join(rows)
+    return f'{{"version": {JSON_VERSION}, "problems": [' + (f"\n    {body}\n  " if rows else "") + "]}"
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:

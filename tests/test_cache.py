@@ -86,3 +86,21 @@ def test_unusable_cache_folder_is_ignored(project_dir, runner, monkeypatch):
     monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(project_dir / "blocker" / "cache"))
     result = runner.invoke(app, ["check"])
     assert result.exit_code == 0 and "All checks passed" in result.output
+
+
+def test_signed_entries_of_another_shape_are_misses_not_crashes(project_dir, runner, private_cache):
+    from claimcheck.cache import Cache
+    assert runner.invoke(app, ["check"]).exit_code == 0
+    cache = Cache(private_cache)  # same signing key: as if an older claimcheck had written these
+    db = sqlite3.connect(private_cache / "cache.sqlite3")
+    keys = [k for (k,) in db.execute("SELECT key FROM entries")]
+    db.close()
+    shapes = [{"articles": [["a", "b"]], "payload": {}}, [1, 2], {"status": "found"}, "text", None,
+              {"articles": [], "payload": {"problems": "nope", "files": "x"}}]
+    for i, key in enumerate(keys):
+        cache.put(key, shapes[i % len(shapes)])
+    cache.close()
+    for command in (["check"], ["compare"], ["check", "--format", "json"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
