@@ -136,9 +136,12 @@ def fact_differences(quote: str, passage: str) -> list[tuple[str, str]]:
     A fact word replaced by a different one ("monday"/"tuesday", "25"/"2") or a negation
     dropped or added is a change; a misspelled fact word ("tuesdy", "noot") is a typo.
     """
+    said, found = _TOKEN_RE.findall(quote), _TOKEN_RE.findall(passage)
+    facts = [Counter(_CANONICAL.get(t, t) for t in words if _is_fact(t)) for words in (said, found)]
+    if facts[0] == facts[1]:
+        return []  # the same facts (a typo may sit elsewhere): no alignment needed
     from rapidfuzz import fuzz
     from rapidfuzz.distance import Levenshtein
-    said, found = _TOKEN_RE.findall(quote), _TOKEN_RE.findall(passage)
     changes = []
     for tag, q1, q2, p1, p2 in Levenshtein.opcodes(said, found):
         if tag == "equal":

@@ -303,3 +303,28 @@ claims:
     line = next(x for x in out.splitlines() if x.startswith("::error "))
     assert "100%25 sure" in line and "\r" not in line
     assert out.count("\n::") == out.count("\n::error ") + out.count("\n::warning ")  # no line was injected
+
+
+def test_progress_is_drawn_on_a_terminal_after_a_second_and_never_when_piped(monkeypatch):
+    import io
+    import time as time_module
+
+    from claimcheck import cli
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert cli._progress() is None  # piped: silent
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    clock = iter([0.0, 0.5, 2.0, 2.1, 2.2, 2.3, 2.4, 2.5, 2.6, 2.7])
+    monkeypatch.setattr(time_module, "monotonic", lambda: next(clock, 3.0))
+    report = cli._progress()
+    report("anchoring quotes", 1, 10)  # at 0.5 s: nothing yet
+    assert terminal.getvalue() == ""
+    report("anchoring quotes", 5, 10)  # past a second: the bar appears on stderr
+    report("anchoring quotes", 10, 10)
+    assert "anchoring quotes" in terminal.getvalue()
