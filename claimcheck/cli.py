@@ -4,10 +4,9 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
-from typing_extensions import Annotated
 
 from . import __version__
 from .errors import ClaimcheckError, ExitCode, UsageError
