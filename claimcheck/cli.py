@@ -270,3 +270,55 @@ def _unknown_claim(claim_id: str, known: list[str]) -> str:
     close = [m[0] for m in process.extract(claim_id, known, limit=3, score_cutoff=50)]
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     return f"unknown claim '{claim_id}'{hint}"
+
+
+EXPORT_FORMATS = ("json", "csv", "claimreview", "sqlite")
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", help="json | csv | claimreview | sqlite.")] = "json",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead "
+                                                   "of stdout; required for sqlite.")] = None,
+    claims: ClaimsOpt = None,
+    sources: SourcesOpt = None,
+    event: EventOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Export compared claims: JSON (the compare schema), CSV (one row per cite), schema.org
+    ClaimReview JSON-LD, or a SQLite database (tables events, sources, claims, cites).
+
+    Example: claimcheck export --format sqlite --output claims.db
+    """
+    try:
+        fmt = _choice(format, EXPORT_FORMATS, "--format")
+        from .compare import compare_project
+        from .export import export as export_claims
+        project = _project(claims, sources, event, no_cache)
+        text = export_claims(project, compare_project(project), fmt, output)
+        if text is not None:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    except ClaimcheckError as exc:
+        _fail(exc)
+
+
+@app.command()
+def schema(
+    kind: Annotated[str, typer.Argument(help="claims | manifest")] = "claims",
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of claims files or of the sources manifest.
+
+    Editors that speak the YAML language server pick it up from a first-line comment:
+    # yaml-language-server: $schema=claims.schema.json
+
+    Example: claimcheck schema claims > claims.schema.json
+    """
+    try:
+        _choice(kind, ("claims", "manifest"), "the schema kind")
+        import json
+
+        from .schema import claims_schema, manifest_schema
+        typer.echo(json.dumps(claims_schema() if kind == "claims" else manifest_schema(), indent=2,
+                              ensure_ascii=False))
+    except ClaimcheckError as exc:
+        _fail(exc)

@@ -11,10 +11,16 @@ from .model import CLAIM_TYPES, STANCES, Cite, Claim, ClaimsFile, Event, Mark, P
 from .sources import valid_zone
 from .yamlread import Reader, compose_yaml, is_null, read_yaml_text
 
+# The claims-file format: allowed and required keys per mapping. The JSON Schema (`claimcheck
+# schema`) is generated from these, so the loader and the schema cannot drift apart.
 TOP_KEYS = ("event", "entities", "claims")
+TOP_REQUIRED = ("event", "claims")
 EVENT_KEYS = ("id", "title", "timezone", "note")
+EVENT_REQUIRED = ("id", "title")
 CLAIM_KEYS = ("id", "claim", "type", "cites", "note")
+CLAIM_REQUIRED = ("id", "claim", "type")
 CITE_KEYS = ("source", "quote", "value", "stance", "via", "prefix", "suffix", "note")
+CITE_REQUIRED = ("source", "quote")
 DATE_VALUE_KEYS = ("date", "weekday", "part", "time", "zone")
 
 
@@ -26,7 +32,7 @@ def load_claims_file(path: Path, display: str | None = None) -> tuple[ClaimsFile
         text, display, reader.problems, "the claims file is empty; it needs 'event' and 'claims'")
     event, claims = None, []
     if root is not None:
-        top = reader.mapping(root, "the claims file", TOP_KEYS, ("event", "claims"))
+        top = reader.mapping(root, "the claims file", TOP_KEYS, TOP_REQUIRED)
         if top:
             if "event" in top:
                 event = _read_event(reader, top["event"][1], top.get("entities", (None, None))[1])
@@ -40,7 +46,7 @@ def load_claims_file(path: Path, display: str | None = None) -> tuple[ClaimsFile
 
 
 def _read_event(reader: Reader, node: yaml.Node, entities_node: yaml.Node | None) -> Event | None:
-    items = reader.mapping(node, "'event'", EVENT_KEYS, ("id", "title"))
+    items = reader.mapping(node, "'event'", EVENT_KEYS, EVENT_REQUIRED)
     if not items or "id" not in items or "title" not in items:
         return None
     event_id = reader.ident(items["id"][1], "event id")
@@ -71,8 +77,8 @@ def _read_entities(reader: Reader, node: yaml.Node) -> dict[str, tuple[str, ...]
 
 
 def _read_claim(reader: Reader, node: yaml.Node, event_id: str) -> Claim | None:
-    items = reader.mapping(node, "a claim", CLAIM_KEYS, ("id", "claim", "type"))
-    if not items or not {"id", "claim", "type"} <= items.keys():
+    items = reader.mapping(node, "a claim", CLAIM_KEYS, CLAIM_REQUIRED)
+    if not items or not set(CLAIM_REQUIRED) <= items.keys():
         return None
     claim_id = reader.ident(items["id"][1], "claim id")
     text = reader.text(items["claim"][1], "claim text")
@@ -98,8 +104,8 @@ def _read_claim(reader: Reader, node: yaml.Node, event_id: str) -> Claim | None:
 
 
 def _read_cite(reader: Reader, node: yaml.Node, claim_id: str | None) -> Cite | None:
-    items = reader.mapping(node, "a cite", CITE_KEYS, ("source", "quote"))
-    if not items or not {"source", "quote"} <= items.keys():
+    items = reader.mapping(node, "a cite", CITE_KEYS, CITE_REQUIRED)
+    if not items or not set(CITE_REQUIRED) <= items.keys():
         return None
     source = reader.ident(items["source"][1], "source")
     quote_node = items["quote"][1]

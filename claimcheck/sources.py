@@ -17,6 +17,7 @@ MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
 SOURCE_KEYS = ("id", "file", "outlet", "title", "url", "published", "timezone", "language",
                "translated_from", "sha256", "note")
+SOURCE_REQUIRED = ("id", "file")
 _LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 _SHA_RE = re.compile(r"[0-9a-f]{64}\Z")
 
@@ -89,7 +90,7 @@ def load_manifest(path: Path, display: str | None = None) -> tuple[Manifest, lis
 
 
 def _read_source(reader: Reader, node, folder: str) -> Source | None:
-    items = reader.mapping(node, "a source", SOURCE_KEYS, ("id", "file"))
+    items = reader.mapping(node, "a source", SOURCE_KEYS, SOURCE_REQUIRED)
     if items is None or "id" not in items or "file" not in items:
         return None
     sid = reader.ident(items["id"][1], "source id")

@@ -250,9 +250,12 @@ def test_console_script_and_shim_run_as_subprocesses():
 
 
 def test_every_command_has_help_with_an_example(runner):
-    for command in ("check", "compare", "show"):
+    import typer.main
+    commands = sorted(typer.main.get_command(app).commands)
+    assert {"check", "compare", "show", "export", "schema"} <= set(commands)
+    for command in commands:
         result = runner.invoke(app, [command, "--help"])
-        assert result.exit_code == 0 and "Example: claimcheck " + command in result.output
+        assert result.exit_code == 0 and "Example: claimcheck " + command in result.output, command
     assert runner.invoke(app, ["--version"]).output.startswith("claimcheck ")
 
 
