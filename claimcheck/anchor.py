@@ -311,5 +311,17 @@ def context(text: str, start: int, end: int, limit: int = 300) -> tuple[str, str
     return before, text[start:end], after
 
 
+def sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence, by the same boundaries `context` uses; blank ones skipped."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[start:match.start()].strip():
+            spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
 def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1

@@ -322,3 +322,36 @@ def schema(
                               ensure_ascii=False))
     except ClaimcheckError as exc:
         _fail(exc)
+
+
+@app.command()
+def suggest(
+    claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim to find more sources for.")],
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many candidates to show.")] = 5,
+    format: Annotated[str, typer.Option("--format", help="text | json.")] = "text",
+    claims: ClaimsOpt = None,
+    sources: SourcesOpt = None,
+    event: EventOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Rank the sentences of sources that do not cite a claim yet by how likely they state it
+    (wording like the claim and its quotes, a value of its type, its event's names), each ready
+    to paste as a quote.
+
+    Example: claimcheck suggest call-date --limit 3
+    """
+    try:
+        fmt = _choice(format, SHOW_FORMATS, "--format")
+        from . import render
+        from .suggest import suggest as rank
+        project = _project(claims, sources, event, no_cache)
+        claim = next((c for c in project.claims if c.id == claim_id), None)
+        if claim is None:
+            raise UsageError(_unknown_claim(claim_id, [c.id for c in project.claims]))
+        found = rank(project, claim, limit)
+        if fmt == "json":
+            typer.echo(render.suggestions_json(claim_id, found))
+        else:
+            render.render_suggestions(claim_id, found, _console())
+    except ClaimcheckError as exc:
+        _fail(exc)

@@ -324,3 +324,24 @@ def show_json(result: "ClaimResult") -> str:
     return json.dumps({"version": JSON_VERSION, "claim": claim_json(result, with_context=True)},
                       ensure_ascii=False, indent=2)
 
+
+
+def render_suggestions(claim_id: str, suggestions, console: "Console") -> None:
+    from rich.text import Text
+    if not suggestions:
+        console.print(Text(f"No sentence of an uncited source looks like it states '{safe(claim_id)}'."),
+                      highlight=False)
+        return
+    for s in suggestions:
+        head = Text()
+        head.append(f"{s.score:5.1f}  ", style="bold")
+        head.append(f"{safe(s.source)}:{s.line}", style="cyan")
+        head.append(f"  chars {s.start}–{s.end}; {', '.join(s.signals)}", style="dim")
+        console.print(head, highlight=False)
+        print_indented(console, Text(f"quote: {json.dumps(one_line(s.passage), ensure_ascii=False)}"), 7)
+
+
+def suggestions_json(claim_id: str, suggestions) -> str:
+    return json.dumps({"version": JSON_VERSION, "claim": claim_id, "suggestions": [
+        {"source": s.source, "score": s.score, "span": [s.start, s.end], "line": s.line, "quote": s.passage,
+         "signals": list(s.signals)} for s in suggestions]}, ensure_ascii=False, indent=2)
