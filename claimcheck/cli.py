@@ -355,3 +355,28 @@ def suggest(
             render.render_suggestions(claim_id, found, _console())
     except ClaimcheckError as exc:
         _fail(exc)
+
+
+@app.command()
+def report(
+    html: Annotated[Path, typer.Option("--html", help="Write a self-contained HTML report to this file.")],
+    claims: ClaimsOpt = None,
+    sources: SourcesOpt = None,
+    event: EventOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Write one self-contained HTML page: the claims x sources matrix coloured by verdict, the
+    summary, a verdict filter, and every quote in its article context (linked to the article's
+    URL with a text fragment where one is known). Works offline; readable on a phone.
+
+    Example: claimcheck report --html report.html
+    """
+    try:
+        from .compare import compare_project
+        from .report import build_report
+        from .writing import write_atomically
+        project = _project(claims, sources, event, no_cache)
+        write_atomically(html, build_report(project, compare_project(project)).encode("utf-8"))
+        sys.stderr.write(f"claimcheck: wrote {html}\n")
+    except ClaimcheckError as exc:
+        _fail(exc)
