@@ -380,3 +380,26 @@ def report(
         sys.stderr.write(f"claimcheck: wrote {html}\n")
     except ClaimcheckError as exc:
         _fail(exc)
+
+
+@app.command()
+def add(
+    location: Annotated[str, typer.Argument(metavar="FILE_OR_URL", help="A text or HTML file, or an http(s) URL.")],
+    id: Annotated[str, typer.Option("--id", help="The new source's id (lowercase, digits, - and _).")],
+    sources: SourcesOpt = None,
+    dir: Annotated[Optional[str], typer.Option("--dir", help="Subfolder of the manifest's folder to write "
+                                               "the article into.")] = None,
+) -> None:
+    """Ingest an article: plain text as it is, HTML through trafilatura (pip install
+    'claimcheck[ingest]') with its title, date and site name where the page gives them. Writes the
+    text beside the manifest and appends a manifest entry with its sha256, keeping the manifest's
+    comments; refuses an id or file that exists. Both writes are atomic.
+
+    Example: claimcheck add https://example.org/story.html --id example-story
+    """
+    try:
+        from .ingest import add_article
+        target = add_article(sources or Path("seeds/sources.yaml"), location, id, dir)
+        sys.stderr.write(f"claimcheck: added source '{id}' ({target})\n")
+    except ClaimcheckError as exc:
+        _fail(exc)
