@@ -145,7 +145,7 @@ def summary_line(results: list["ClaimResult"]) -> str:
     return f"{len(results)} claims: " + ", ".join(parts)
 
 
-def _grouped(project: "Project", results: list["ClaimResult"]):
+def grouped_by_event(project: "Project", results: list["ClaimResult"]):
     """(event, its results, its sources in manifest order) per event."""
     for event in project.events:
         rows = [r for r in results if r.claim.event == event.id]
@@ -157,7 +157,7 @@ def _grouped(project: "Project", results: list["ClaimResult"]):
 def render_compare_table(project: "Project", results: list["ClaimResult"], console: "Console") -> None:
     from rich.table import Table
     from rich.text import Text
-    for event, rows, sources in _grouped(project, results):
+    for event, rows, sources in grouped_by_event(project, results):
         if not rows:
             continue
         console.print(Text(safe(event.title), style="bold"), Text(f"  ({event.id})", style="dim"), highlight=False)
@@ -216,7 +216,7 @@ def _md(text: str) -> str:
 
 def compare_markdown(project: "Project", results: list["ClaimResult"]) -> str:
     out = []
-    for event, rows, sources in _grouped(project, results):
+    for event, rows, sources in grouped_by_event(project, results):
         if not rows:
             continue
         out.append(f"## {_md(event.title)} (`{event.id}`)\n")

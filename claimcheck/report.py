@@ -105,10 +105,10 @@ def build_report(project: "Project", results: list["ClaimResult"]) -> str:
     from jinja2 import Environment
 
     from .anchor import context
-    from .render import NOT_FOUND, _grouped, cell, one_line, summary_line
+    from .render import NOT_FOUND, grouped_by_event, cell, one_line, summary_line
     env = Environment(autoescape=True, keep_trailing_newline=True)
     events = []
-    for event, rows, sources in _grouped(project, results):
+    for event, rows, sources in grouped_by_event(project, results):
         if not rows:
             continue
         claims = []
