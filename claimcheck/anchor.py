@@ -125,11 +125,6 @@ def _is_fact(token: str) -> bool:
     return token[0].isdigit() or token in _FACT_WORDS
 
 
-def fact_tokens(normalized_text: str) -> Counter:
-    """Words that carry facts: numbers, weekdays, months, number words and negations."""
-    return Counter(_CANONICAL.get(t, t) for t in _TOKEN_RE.findall(normalized_text) if _is_fact(t))
-
-
 def fact_differences(quote: str, passage: str) -> list[tuple[str, str]]:
     """(quote says, passage says) for each fact the quote changes, aligned word by word.
 

@@ -6,7 +6,6 @@ from typing import Any
 
 import yaml
 
-from .paths import display_path
 from .model import CLAIM_TYPES, STANCES, Cite, Claim, ClaimsFile, Event, Mark, Problem
 from .sources import valid_zone
 from .yamlread import Reader, compose_yaml, is_null, read_yaml_text
@@ -150,11 +149,6 @@ def _read_value(reader: Reader, node: yaml.Node) -> Any:
             return None
         out[key] = text
     return out
-
-
-def load_claims(paths: list[Path]) -> tuple[list[ClaimsFile], list[Problem]]:
-    """Load several claims files; ids must be unique across all of them."""
-    return combine_loaded([load_claims_file(path, display_path(path)) for path in paths])
 
 
 def combine_loaded(loaded: list[tuple[ClaimsFile, list[Problem]]]) -> tuple[list[ClaimsFile], list[Problem]]:

@@ -43,10 +43,6 @@ def one_line(text: str) -> str:
 # ---------------------------------------------------------------- check
 
 
-def problem_line(p: Problem) -> str:
-    return f"{safe(p.file)}:{p.line}:{p.column}: {p.severity.value} {p.code} {one_line(p.message)}"
-
-
 def render_check_text(problems: list[Problem], console: "Console", files: int) -> None:
     from rich.text import Text
     for p in problems:
