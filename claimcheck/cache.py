@@ -16,6 +16,7 @@ import sqlite3
 from pathlib import Path
 
 from . import __version__
+from .paths import sha256_of_file
 
 CACHE_DIR_NAME = ".claimcheck-cache"
 FORMAT = "3"  # bump when anchoring, checking or an entry's layout changes
@@ -114,17 +115,10 @@ class Cache:
             self._db = None
 
 
-def sha_of_file(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
 def run_key(kind: str, claims_files: list[Path], sources_path: Path, *options: str) -> str:
     """What a whole run depends on besides the articles (which its entry lists and re-verifies)."""
-    return digest(kind, *(f"{p}\0{sha_of_file(p)}" for p in claims_files),
-                  f"{sources_path}\0{sha_of_file(sources_path)}", *options)
+    return digest(kind, *(f"{p}\0{sha256_of_file(p)}" for p in claims_files),
+                  f"{sources_path}\0{sha256_of_file(sources_path)}", *options)
 
 
 def _stat(path: Path) -> list[int] | None:
@@ -144,7 +138,7 @@ def get_run(cache: Cache, key: str) -> dict | None:
     entry = cache.get(key)
     try:  # an entry of another shape (another version, a damaged file) is a miss, never a crash
         for path, sha, stat in entry["articles"]:
-            if _stat(Path(path)) != stat and sha_of_file(Path(path)) != sha:
+            if _stat(Path(path)) != stat and sha256_of_file(Path(path)) != sha:
                 return None
         payload = entry["payload"]
     except (TypeError, KeyError, ValueError):
@@ -153,5 +147,5 @@ def get_run(cache: Cache, key: str) -> dict | None:
 
 
 def put_run(cache: Cache, key: str, article_paths: list[Path], payload: dict) -> None:
-    articles = [[str(p), sha_of_file(p), _stat(p)] for p in article_paths]
+    articles = [[str(p), sha256_of_file(p), _stat(p)] for p in article_paths]
     cache.put(key, {"articles": articles, "payload": payload})

@@ -1,6 +1,7 @@
 """Finding claims files and naming paths in messages (kept light: used before anything is parsed)."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from .errors import UsageError
@@ -32,3 +33,13 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def sha256_of_file(path: Path, limit: int | None = None) -> str | None:
+    """The file's sha256, or None when it cannot be read or is larger than `limit` bytes."""
+    try:
+        if limit is not None and path.stat().st_size > limit:
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None

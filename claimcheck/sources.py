@@ -11,6 +11,7 @@ from pathlib import Path
 from .codes import problem
 from .errors import UsageError
 from .model import Manifest, Mark, Problem, Source
+from .paths import sha256_of_file
 from .yamlread import Reader, compose_yaml, read_yaml_text
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -122,17 +123,8 @@ def _read_source(reader: Reader, node, folder: str) -> Source | None:
                       "folder; keep articles beside sources.yaml", source=sid)
     elif fields.get("sha256") is None and "sha256" not in invalid:
         reader.report(mark, "CC204", f"source '{sid}' has no sha256; add "
-                      f"sha256: {_sha_of(target) or '<hash of the file>'}", source=sid)
+                      f"sha256: {sha256_of_file(target, MAX_ARTICLE_BYTES) or '<hash of the file>'}", source=sid)
     return Source(id=sid, file=file, path=target, mark=mark, **fields)
-
-
-def _sha_of(path: Path) -> str | None:
-    try:
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
-            return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def read_article(source: Source) -> tuple[Article | None, list[Problem]]:
