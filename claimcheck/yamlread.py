@@ -236,6 +236,10 @@ def compose_yaml(text: str, display: str, problems: list[Problem],
         mark = exc.problem_mark or exc.context_mark
         where = Mark(display, mark.line + 1, mark.column + 1) if mark else Mark(display, 1, 1)
         what = exc.problem or exc.context or "invalid YAML"
+        if "nesting depth" in what:
+            # libyaml (PyYAML >= 6.0.4) stops deep flow nesting in its scanner, ahead of our event scan.
+            problems.append(problem(where, "CC003", f"nesting deeper than {MAX_DEPTH} levels is not allowed"))
+            return None
         problems.append(problem(where, "CC001", f"YAML syntax error: {what}"))
         return None
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
