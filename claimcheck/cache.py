@@ -12,6 +12,7 @@ import hmac
 import json
 import os
 import secrets
+import functools
 import sqlite3
 from pathlib import Path
 
@@ -41,9 +42,20 @@ def _secret() -> bytes:
         return bytes.fromhex(key)
 
 
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of claimcheck's own code: an upgrade or a local edit must never replay an older answer."""
+    h = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def digest(*parts: str) -> str:
     h = hashlib.sha256()
-    for part in (FORMAT, __version__, *parts):
+    for part in (FORMAT, __version__, code_fingerprint(), *parts):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .anchor import normalize
-from .dates import DateValue, compare_dates
+from . import kinds
+from .dates import DateValue
 from .model import Claim, Event, Verdict
 from .project import Project
-from .quantities import Quantity, compare_quantities
+from .quantities import Quantity
 from .values import CiteValue, evaluate_claim
 
 STRENGTH = {"conflict": 2, "reconcilable": 1, "agree": 0}
@@ -71,11 +72,23 @@ def compare_claim(project: Project, claim: Claim) -> ClaimResult:
         return _compare_wording(claim, event, usable, tuple(values))
     typed = [cv for cv in usable if cv.value is not None]
     stanced = [cv for cv in usable if cv.value is None and cv.stance]
+    unread = _unread_note([cv for cv in usable if cv.unread])
     if typed and not any(cv.stance in ("denies",) for cv in stanced):
-        verdict, reason = _compare_values(typed)
-        return ClaimResult(claim, event, verdict, reason + _voices_note(typed), tuple(values))
-    verdict, reason = _compare_stances(stanced or usable)
-    return ClaimResult(claim, event, verdict, reason, tuple(values))
+        verdict, reason = (_compare_evolving(typed) if claim.evolves else None) or _compare_values(typed)
+        return ClaimResult(claim, event, verdict, reason + _voices_note(typed) + unread, tuple(values))
+    if not stanced:
+        return ClaimResult(claim, event, Verdict.UNCONFIRMED, "no cite could be read" + unread, tuple(values))
+    verdict, reason = _compare_stances(stanced)
+    return ClaimResult(claim, event, verdict, reason + unread, tuple(values))
+
+
+def _unread_note(unread: list[CiteValue]) -> str:
+    """Unread cites are named in the reason: a verdict built without them must say so."""
+    if not unread:
+        return ""
+    first = unread[0]
+    more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
+    return f"; unread: {_names(unread)} ({first.unread}{more and ''}){more}"
 
 
 def _independent(values: list[CiteValue]) -> int:
@@ -114,38 +127,36 @@ def _compare_stances(values: list[CiteValue]) -> tuple[Verdict, str]:
 
 
 def _relation(a: CiteValue, b: CiteValue) -> tuple[str, str]:
-    va, vb = a.value, b.value
-    if isinstance(va, DateValue) and isinstance(vb, DateValue):
-        rel = compare_dates(va, vb, a.source, b.source)
-        return rel.kind, rel.reason
-    if isinstance(va, Quantity) and isinstance(vb, Quantity):
-        kind = compare_quantities(va, vb)
-        word = {"agree": "agrees with", "reconcilable": "overlaps", "conflict": "does not overlap"}[kind]
-        return kind, f"'{va.label}' ({a.source}) {word} '{vb.label}' ({b.source})"
-    if isinstance(va, str) and isinstance(vb, str):
-        if va == vb:
-            return "agree", f"both name {va}"
-        return "conflict", f"{a.source} names {va}; {b.source} names {vb}"
-    return "unknown", ""
+    rel = kinds.relate(a.value, b.value, a.source, b.source)
+    return rel.kind, rel.reason
 
 
 def _zone_known(cv: CiteValue) -> bool:
     return isinstance(cv.value, DateValue) and cv.value.zone is not None
 
 
+def _set_aside(values: list[CiteValue]) -> tuple[list[CiteValue], str]:
+    """Keep the largest group of comparable values (one currency, one dimension); name the rest."""
+    groups: dict[str, list[CiteValue]] = {}
+    for cv in values:
+        groups.setdefault(kinds.group(cv.value), []).append(cv)
+    if len(groups) == 1:
+        return values, ""
+    main = max(groups.values(), key=lambda g: (_independent(g), len(g)))
+    aside = [cv for cv in values if cv not in main]
+    units = sorted({_unit_name(cv.value) for cv in aside})
+    names = ", ".join(dict.fromkeys(cv.source for cv in aside))
+    return main, f"; set aside the {'/'.join(units)} cites of {names} (other units are not compared)"
+
+
+def _unit_name(value) -> str:
+    if isinstance(value, Quantity):
+        return value.dimension.replace("money:", "")
+    return kinds.kind_of(value).name
+
+
 def _compare_values(values: list[CiteValue]) -> tuple[Verdict, str]:
-    set_aside = ""
-    if isinstance(values[0].value, Quantity):
-        groups: dict[str, list[CiteValue]] = {}
-        for cv in values:
-            groups.setdefault(cv.value.dimension, []).append(cv)
-        if len(groups) > 1:
-            main = max(groups.values(), key=lambda g: (_independent(g), len(g)))
-            aside = [cv for cv in values if cv not in main]
-            units = sorted({cv.value.dimension.replace("money:", "") for cv in aside})
-            names = ", ".join(dict.fromkeys(cv.source for cv in aside))
-            set_aside = f"; set aside the {'/'.join(units)} cites of {names} (other units are not compared)"
-            values = main
+    values, set_aside = _set_aside(values)
     worst: tuple[int, str] | None = None
     # Among equally strong pairs, name one whose zones are known: its reason says more.
     pairs = sorted(combinations(values, 2), key=lambda p: -sum(_zone_known(cv) for cv in p))
@@ -164,6 +175,55 @@ def _compare_values(values: list[CiteValue]) -> tuple[Verdict, str]:
     if voices >= 2:
         return Verdict.AGREED, f"{voices} independent sources agree: {label}" + set_aside
     return Verdict.SINGLE_SOURCE, f"only {_names(values)} gives it: {label}" + set_aside
+
+
+def _published(cv: CiteValue):
+    """When the source was published, as a UTC datetime for ordering; None when unknown."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+    source = cv.item.source
+    if source is None or not source.published:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(source.published)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        try:
+            when = when.replace(tzinfo=ZoneInfo(source.timezone)) if source.timezone else \
+                when.replace(tzinfo=dt.timezone.utc)
+        except (KeyError, ValueError):
+            when = when.replace(tzinfo=dt.timezone.utc)
+    return when.astimezone(dt.timezone.utc)
+
+
+def _compare_evolving(values: list[CiteValue]) -> tuple[Verdict, str] | None:
+    """A tally as it comes in: growth over time is reconcilable; a drop, or two figures at once, conflict."""
+    values, set_aside = _set_aside(values)
+    if not all(isinstance(cv.value, Quantity) for cv in values):
+        return None
+    timed = [(t, cv) for cv in values if (t := _published(cv)) is not None]
+    if len(timed) < len(values):
+        missing = ", ".join(cv.source for cv in values if _published(cv) is None)
+        verdict, reason = _compare_values(values)
+        return verdict, reason + f"; cannot order {missing} in time (no `published`)" + set_aside
+    timed.sort(key=lambda tc: tc[0])
+    steps = []
+    for (ta, a), (tb, b) in zip(timed, timed[1:]):
+        kind, reason = _relation(a, b)
+        if kind in ("agree", "reconcilable", "unknown"):
+            continue
+        if ta == tb:
+            return Verdict.CONFLICT, f"{reason}, both published {ta:%d %b %H:%M} UTC" + set_aside
+        if b.value.lo < a.value.lo:
+            return Verdict.CONFLICT, (f"'{b.value.label}' ({b.source}, {tb:%d %b %H:%M} UTC) is lower than the "
+                                      f"earlier '{a.value.label}' ({a.source}, {ta:%d %b %H:%M} UTC)") + set_aside
+        steps.append((ta, a, tb, b))
+    if not steps:
+        return None
+    sequence = [f"'{timed[0][1].value.label}' ({timed[0][1].source}, {timed[0][0]:%d %b %H:%M} UTC)"]
+    sequence += [f"'{b.value.label}' ({b.source}, {tb:%d %b %H:%M} UTC)" for _, _, tb, b in steps]
+    return Verdict.RECONCILABLE, "the tally grew over time: rose from " + " to ".join(sequence) + set_aside
 
 
 _WORD = re.compile(r"[\w']+")

@@ -41,6 +41,7 @@ class DateValue:
     zone: str | None = None  # IANA name; None = unknown
     zone_note: str | None = None  # how the zone was decided, when read from the text
     twelve_hour: bool = False  # read as "6:04" with no a.m./p.m.: it may be 06:04 or 18:04
+    words: str | None = None  # the words read, when read from text
 
     @property
     def date(self) -> dt.date | None:

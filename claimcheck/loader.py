@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from .quantities import known_unit
 from .model import CLAIM_TYPES, STANCES, Cite, Claim, ClaimsFile, Event, Mark, Problem
 from .sources import valid_zone
 from .yamlread import Reader, compose_yaml, is_null, read_yaml_text
@@ -16,7 +17,7 @@ TOP_KEYS = ("event", "entities", "claims")
 TOP_REQUIRED = ("event", "claims")
 EVENT_KEYS = ("id", "title", "timezone", "note")
 EVENT_REQUIRED = ("id", "title")
-CLAIM_KEYS = ("id", "claim", "type", "cites", "note")
+CLAIM_KEYS = ("id", "claim", "type", "cites", "note", "unit", "evolves")
 CLAIM_REQUIRED = ("id", "claim", "type")
 CITE_KEYS = ("source", "quote", "value", "stance", "via", "prefix", "suffix", "note")
 CITE_REQUIRED = ("source", "quote")
@@ -87,6 +88,15 @@ def _read_claim(reader: Reader, node: yaml.Node, event_id: str) -> Claim | None:
                       f"{', '.join(CLAIM_TYPES)}", claim=claim_id)
         ctype = None
     note = reader.text(items["note"][1], "note", nullable=True) if "note" in items else None
+    unit = None
+    if "unit" in items:
+        unit = reader.text(items["unit"][1], "unit", nullable=True, multiline=False)
+        if unit is not None and not known_unit(unit):
+            reader.report(items["unit"][1], "CC007", f"unit '{unit}' is unknown; use a dimension (percent, "
+                          "percentage points, time, length, money, count, votes, temperature, speed, …), a unit "
+                          "(km, °C, bp) or a currency code (USD)", claim=claim_id)
+            unit = None
+    evolves = reader.flag(items["evolves"][1], "evolves") if "evolves" in items else False
     cites: list[Cite] = []
     cites_mark = reader.mark(items["id"][0])
     if "cites" in items:
@@ -99,7 +109,8 @@ def _read_claim(reader: Reader, node: yaml.Node, event_id: str) -> Claim | None:
                     cites.append(cite)
     if claim_id is None or text is None or ctype is None:
         return None
-    return Claim(claim_id, text, ctype, tuple(cites), event_id, reader.mark(node), cites_mark, note)
+    return Claim(claim_id, text, ctype, tuple(cites), event_id, reader.mark(node), cites_mark, note, unit,
+                 bool(evolves))
 
 
 def _read_cite(reader: Reader, node: yaml.Node, claim_id: str | None) -> Cite | None:

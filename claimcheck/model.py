@@ -110,6 +110,8 @@ class Claim:
     mark: Mark
     cites_mark: Mark
     note: str | None = None
+    unit: str | None = None  # the dimension or unit a number claim is about: percent, km, USD, votes
+    evolves: bool = False  # a tally that grows as reports come in: cites are ordered by `published`
 
 
 @dataclass(frozen=True)

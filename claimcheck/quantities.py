@@ -1,68 +1,19 @@
-"""Numbers, durations and money as intervals with units and qualifiers."""
+"""Numbers as newsrooms write them: a token grammar that reads quantities, ranges and vote splits.
+
+Every reading keeps the words it was read from. A number that is part of a name (S&P 500,
+G20, COVID-19), a date, a clock time or a year is not a value. When a word has two meanings
+("pounds", "5m") the reading keeps both and only the claim's `unit:` can choose.
+"""
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from . import lexicon as lx
 
 INF = math.inf
-
-# unit word -> (dimension, system, factor to the dimension's base unit, (lo, hi) multipliers for inexact units)
-_UNITS: dict[str, tuple[str, str | None, float, tuple[float, float]]] = {}
-
-
-def _unit(names: str, dimension: str, system: str | None, factor: float, spread=(1.0, 1.0)) -> None:
-    for name in names.split():
-        _UNITS[name] = (dimension, system, factor, spread)
-
-
-_unit("s sec secs second seconds", "time", None, 1)
-_unit("min mins minute minutes", "time", None, 60)
-_unit("h hr hrs hour hours", "time", None, 3600)
-_unit("day days", "time", None, 86400)
-_unit("week weeks", "time", None, 604800)
-_unit("month months", "time", None, 86400, (28, 31))  # a month is not a fixed number of days
-_unit("year years", "time", None, 86400, (365, 366))
-_unit("mm millimetre millimetres millimeter millimeters", "length", "metric", 0.001)
-_unit("cm centimetre centimetres centimeter centimeters", "length", "metric", 0.01)
-_unit("m metre metres meter meters", "length", "metric", 1)
-_unit("km kms kilometre kilometres kilometer kilometers", "length", "metric", 1000)
-_unit("in inch inches", "length", "imperial", 0.0254)
-_unit("ft foot feet", "length", "imperial", 0.3048)
-_unit("yd yard yards", "length", "imperial", 0.9144)
-_unit("mi mile miles", "length", "imperial", 1609.344)
-_unit("g gram grams", "mass", "metric", 0.001)
-_unit("kg kilogram kilograms kilo kilos", "mass", "metric", 1)
-_unit("t tonne tonnes", "mass", "metric", 1000)
-_unit("lb lbs", "mass", "imperial", 0.45359237)
-_unit("% percent per-cent", "percent", None, 1)
-
-_CURRENCIES = {"rs": "INR", "rs.": "INR", "inr": "INR", "₹": "INR", "rupee": "INR", "rupees": "INR",
-               "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
-               "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
-               "¥": "JPY", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "cny": "CNY", "rmb": "CNY"}
-_DISPLAY = {"rs": "Rs", "rs.": "Rs.", "inr": "INR", "usd": "USD", "us$": "US$", "eur": "EUR", "gbp": "GBP",
-            "jpy": "JPY", "cny": "CNY", "rmb": "RMB"}
-# Words that may stand between a number and its unit without changing the unit's length.
-_NEUTRAL_ADJECTIVES = frozenset("earth full whole straight consecutive calendar more additional long".split())
-_SCALES = {"thousand": 1e3, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
-           "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_WORDS.update({w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())})
-_WORDS.update({"a": 1, "an": 1, "half": 0.5, "dozen": 12})
-# qualifier -> kind; longest phrases first so "just under" wins over "under"
-_QUALIFIERS = [
-    ("more than", "above"), ("greater than", "above"), ("over", "above"), ("above", "above"),
-    ("exceeding", "above"), ("at least", "at least"), ("no less than", "at least"), ("less than", "below"),
-    ("fewer than", "below"), ("under", "below"), ("below", "below"), ("up to", "up to"),
-    ("at most", "up to"), ("as many as", "up to"), ("just under", "nearly"), ("nearly", "nearly"),
-    ("almost", "nearly"), ("close to", "nearly"), ("about", "about"), ("approximately", "about"),
-    ("approx.", "about"), ("approx", "about"), ("around", "about"), ("roughly", "about"), ("some", "about"),
-    ("an estimated", "about"), ("estimated", "about"),
-]
-_QUALIFIERS.sort(key=lambda q: -len(q[0]))
 APPROXIMATE = "about"
 
 
@@ -76,160 +27,979 @@ class Quantity:
     hi: float
     lo_open: bool
     hi_open: bool
-    dimension: str  # time | length | mass | percent | money:INR | count
-    system: str | None
-    qualifier: str | None  # exact when None; about | nearly | above | at least | below | up to | range
-    widen: float  # half the last written digit, in base units (for comparing across unit systems)
+    dimension: str  # time | length | area | volume | mass | speed | temperature | percent | points | index |
+    #                 degree | count | ordinal | ratio | money:USD …
+    base: str  # unit the bounds are in: s, month, m, kg, °C, %, pp, USD, 1 …
+    system: str | None  # metric | imperial | nautical | None
+    qualifier: str | None  # None (exact) | about | nearly | above | at least | below | up to | range
+    step: float  # half the last written digit, in base units: how far rounding may have moved it
     label: str
+    words: str = ""  # the words read, as the source wrote them
+    unit: str | None = None  # the unit's symbol (km, %, bp …) or currency code
+    note: str | None = None  # how a word with two meanings was read
+    span: tuple[int, int] = (0, 0)  # where the words stand in the text read
 
     @property
     def approximate(self) -> bool:
         return self.qualifier == APPROXIMATE
 
-
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+\.?|[₹$€£¥%]|us\$")
-
-
-def _tokens(text: str) -> list[str]:
-    text = text.lower().replace("per cent", "percent")
-    text = re.sub(r"(?<=\d),(?=\d)", "", text)
-    # A number joined to a word by a hyphen is part of a name (Chandrayaan-3, Luna-25, COVID-19).
-    text = re.sub(r"\b[^\W\d_]+[-–]\d+\b", " ", text)
-    text = re.sub(r"(?<=\d)\s*[-–—]\s*(?=\d)", " to ", text)
-    text = re.sub(r"[-–—]", " ", text)
-    # A word's trailing period is sentence punctuation, except in the abbreviations we know.
-    return [t if not t.endswith(".") or t in _CURRENCIES or t in ("approx.",) else t[:-1]
-            for t in _TOKEN.findall(text)]
+    # The interface every kind of value offers (see kinds.py): label, serialize, relate.
+    def serialize(self) -> dict:
+        return {"kind": "quantity", "low": _finite(self.lo), "high": _finite(self.hi), "low_open": self.lo_open,
+                "high_open": self.hi_open, "unit": self.base, "dimension": self.dimension,
+                "qualifier": self.qualifier, "words": self.words}
 
 
-def _number(tokens: list[str], i: int) -> tuple[float, int, float] | None:
-    """A number at tokens[i]: (value, next index, half its last written digit)."""
-    tok = tokens[i]
-    if tok[0].isdigit():
-        decimals = len(tok.split(".")[1]) if "." in tok else 0
-        value, i, step = float(tok), i + 1, 0.5 * 10 ** -decimals
-    elif tok == "half" and tokens[i + 1:i + 2] in (["a"], ["an"]):
-        return 0.5, i + 2, 0.25  # "half an hour"
-    elif tok in _WORDS:
-        value, start, step = 0.0, i, 0.5
-        while i < len(tokens) and tokens[i] in _WORDS and not (i > start and tokens[i] in ("a", "an", "half")):
-            value += _WORDS[tokens[i]]
-            i += 1
-        if tokens[i - 1] in ("a", "an") and not (i < len(tokens) and (tokens[i] in _UNITS or tokens[i] in _SCALES)):
-            return None  # the article "a", not the number one
-    else:
+@dataclass(frozen=True)
+class VoteSplit:
+    """A vote or a score: (for, against), compared as a pair, never as a range."""
+
+    yes: int
+    no: int
+    label: str
+    words: str = ""
+    dimension: str = "split"
+
+    def serialize(self) -> dict:
+        return {"kind": "split", "for": self.yes, "against": self.no, "words": self.words}
+
+
+@dataclass(frozen=True)
+class Ambiguous:
+    """A passage with two readings (5m: metres or million; pounds: mass or money)."""
+
+    options: tuple[Quantity, ...]
+    words: str
+
+    @property
+    def dimension(self) -> str:
+        return "ambiguous"
+
+
+def _finite(x: float) -> float | None:
+    return x if math.isfinite(x) else None
+
+
+# --- tokens ---------------------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(
+    r"(?P<num>\d+(?:(?:[.,'’\u00a0\u202f\u2009])\d+)*)"
+    r"|(?P<vf>[½¼¾⅓⅔⅛])"
+    r"|(?P<sym>(?:us|au|a|c|ca|hk|s|nz|r)\$|[$€£¥₹₩₽%‰°²³])"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?\.?)"
+    r"|(?P<p>[-–—−/:()&+,;!?])", re.I)
+_ABBREVIATIONS = frozenset("rs. approx. ca. c. mio. mrd. no. nos. md. mds. dr. mr. st. bn. mn. m. min. hrs. yrs. "
+                           "kg. km. sq. ft. lb. lbs. oz. pct. mln. bln. ap. re.".split())
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # num | vf | sym | word | p
+    text: str  # lowercased; a word keeps its trailing "." only when it is a known abbreviation
+    raw: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "p"
+        raw = m.group()
+        low = raw.lower().replace("’", "'")
+        if kind == "word" and low.endswith(".") and low not in _ABBREVIATIONS:
+            low, raw = low[:-1], raw[:-1]
+            out.append(Token(kind, low, raw, m.start(), m.start() + len(raw)))
+            continue
+        out.append(Token(kind, low, raw, m.start(), m.end()))
+    return out
+
+
+def _attached(a: Token, b: Token) -> bool:
+    return a.end == b.start
+
+
+# --- digits ---------------------------------------------------------------------------------
+
+def read_digits(raw: str, language: str | None) -> tuple[float, float] | None:
+    """(value, half the last written digit) of digits as the source's language writes them; None if unclear.
+
+    '2,5' is 2.5 in German and unclear in English; '11,11,111' is Indian grouping; '1.234,5'
+    says its own decimal mark by putting it last.
+    """
+    text = re.sub(r"[\u00a0\u202f\u2009'’]", " ", raw).replace(" ", "\u2009")
+    comma = lx.decimal_comma(language)
+    decimal = None
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+    elif "," in text or "." in text:
+        mark = "," if "," in text else "."
+        parts = text.split(mark)
+        tail = parts[-1]
+        grouped = all(len(p.replace("\u2009", "")) == 3 for p in parts[1:]) and len(parts[0]) <= 3
+        indian = mark == "," and len(parts) >= 3 and len(parts[-1]) == 3 and all(len(p) == 2 for p in parts[1:-1]) \
+            and 1 <= len(parts[0]) <= 2
+        if len(parts) > 2:
+            if not (grouped or indian):
+                return None  # 18.12.2024 is a date, 1,2,3 a list
+            decimal = None
+        elif len(tail) != 3:
+            if mark == "," and comma is not True:
+                return None  # "2,5" in English: a list or a foreign decimal; do not guess
+            decimal = mark
+        elif mark == ",":
+            decimal = "," if comma else None  # 2,500: 2.5 in German, 2500 in English
+        else:
+            decimal = "." if comma is not True else None  # 1.000: a thousand in German, one in English
+    group = {",": ".", ".": ",", None: ",."}[decimal]
+    digits = text.replace("\u2009", "")
+    for g in group:
+        if g != decimal:
+            digits = digits.replace(g, "")
+    if decimal:
+        digits = digits.replace(decimal, ".")
+    try:
+        value = float(digits)
+    except ValueError:
         return None
-    if tokens[i:i + 3] == ["and", "a", "half"]:  # "two and a half hours"
-        value, i = value + 0.5, i + 3
-    return value, i, step
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return value, 0.5 * 10 ** -decimals
 
 
-def _scale(tokens: list[str], i: int, currency: str | None) -> tuple[float, int]:
-    # A bare "m" after a number is metres unless money is being talked about.
-    if i < len(tokens) and tokens[i] in _SCALES and (currency or tokens[i] != "m"):
-        return _SCALES[tokens[i]], i + 1
-    return 1.0, i
+# --- what is not a value: dates, clock times, names, years -----------------------------------
+
+@lru_cache(maxsize=64)
+def _excluded_re(language: str | None) -> re.Pattern:
+    months = sorted(lx.month_words(language), key=len, reverse=True)
+    weekdays = sorted(lx.weekday_words(language), key=len, reverse=True)
+    month = "(?:" + "|".join(re.escape(m) for m in months) + r")\.?"
+    weekday = "(?:" + "|".join(re.escape(w) for w in weekdays) + ")"
+    ampm = r"(?:[ap]\.\s?m\.?|[ap]m\b)"
+    return re.compile("|".join([
+        rf"\b\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|of\s+)?{month}(?:,?\s+(?:de\s+)?\d{{4}})?",
+        rf"\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?",
+        rf"\b{month}\s+(?:de\s+)?\d{{4}}\b",
+        r"\b\d{4}-\d{2}-\d{2}\b", r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
+        rf"\b{weekday}\s*\(\d{{1,2}}\)",
+        rf"\b\d{{1,2}}(?:[:.]\d{{2}})?\s*{ampm}", r"\b\d{1,2}:\d{2}\b(?!:\d)", r"\b\d{1,2}h\d{2}\b",
+        r"\b\d{1,2}(?:[.:]\d{2})?\s*uhr\b", r"\b(?:noon|midnight)\b",
+    ]), re.I)
 
 
-def _qualifier_before(tokens: list[str], i: int) -> tuple[str, str] | None:
-    """(phrase, kind) of the qualifier written just before tokens[i] ("more than 2", "some 1,200")."""
-    before = " ".join(tokens[max(0, i - 3):i])
-    for phrase, kind in _QUALIFIERS:
-        if re.search(rf"(?<![a-z]){re.escape(phrase)}$", before):
-            return phrase, kind
+_SENTENCE_WORDS = frozenset("""a an the only just all some about nearly at in on by with for of to and but as from after
+before over under around roughly another those these its their his her our every each more fewer less up down yes no
+since until than then when while if so this that there here it he she they we you i also still even almost around
+approximately some total overall exactly precisely nearly perhaps maybe last next first between among during within
+without into onto out off per plus minus
+""".split())
+_VOTE_WORDS = re.compile(r"\b(vot\w*|ballot\w*|members?|in favou?r|dissent\w*|backed|supported|opposed|"
+                         r"stimme\w*|mitglied\w*|votos?|votaron|miembros|voix|membres|score\w*|won|beat|"
+                         r"defeated|win|victory|lost|draw)\b", re.I)
+
+
+def _is_name(tokens: list[Token], i: int, text: str) -> bool:
+    """A number joined to a capitalized name or code: S&P 500, G20, COVID-19, Boeing 737, Air Force One."""
+    tok = tokens[i]
+    if i > 0:
+        prev = tokens[i - 1]
+        if prev.kind == "word" and _attached(prev, tok) and prev.raw[:1].isupper():
+            return True  # G20, A320, MH17
+        if prev.kind == "p" and prev.text in "-–" and _attached(prev, tok) and i > 1 \
+                and tokens[i - 2].kind in ("word", "num") and _attached(tokens[i - 2], prev) \
+                and tokens[i - 2].kind == "word" and tokens[i - 2].text not in lx.merged("CARDINALS", None) \
+                and not tokens[i - 2].text.startswith("mid"):
+            return True  # COVID-19, F-16, Chandrayaan-3 (not "twenty-5", not "mid-2024")
+        if prev.kind == "word" and (prev.raw[:1].isupper() or "&" in prev.raw) and prev.text not in _SENTENCE_WORDS \
+                and prev.text.rstrip(".") not in lx.CURRENCY_BEFORE and prev.text not in lx.CURRENCY_BEFORE \
+                and not _qualifier_word(prev.text):
+            sentence_start = i < 2 or tokens[i - 2].kind == "p" and tokens[i - 2].text in ".!?:;" \
+                or text[max(0, prev.start - 2):prev.start].strip() in (".", "!", "?", "")
+            del sentence_start  # at a sentence start too: "Boeing 737 …"; function words are excluded above
+            return True  # S&P 500, Boeing 737, Article 5; not "In 2024", "About 25"
+        if prev.kind == "sym" and prev.text == "&" and i > 1:
+            return True
+    if i > 1 and tokens[i - 1].text == "&" and tokens[i - 2].raw[:1].isupper():
+        return True  # S&P 500 tokenized as S, &, P
+    return False
+
+
+def _qualifier_word(word: str) -> bool:
+    return any(word == q.split()[0] for q in lx.merged("QUALIFIERS", None))
+
+
+# --- units ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Unit:
+    dimension: str
+    base: str
+    factor: float
+    system: str | None
+    symbol: str
+
+
+@lru_cache(maxsize=1)
+def _unit_table() -> tuple[dict[tuple[str, ...], tuple[Unit, ...]], int]:
+    table: dict[tuple[str, ...], list[Unit]] = {}
+    for dimension, base, factor, system, symbol, names in lx.UNIT_ROWS:
+        unit = Unit(dimension, base, factor, system, symbol)
+        # Multi-word names are written with spaces; split the name list at known single words by
+        # re-tokenizing each candidate phrase greedily from the row's text.
+        for name in _unit_names(names):
+            key = tuple(t.text for t in tokenize(name))
+            if unit not in table.setdefault(key, []):
+                table[key].append(unit)
+    longest = max(len(k) for k in table)
+    return {k: tuple(v) for k, v in table.items()}, longest
+
+
+def _unit_names(names: str) -> list[str]:
+    """Unit names of one row: words, and phrases of the known multi-word forms."""
+    phrases = ("square kilometre", "square kilometres", "square kilometer", "square kilometers", "sq km", "sq m",
+               "square metre", "square metres", "square meter", "square meters", "square mile", "square miles",
+               "sq mi", "square foot", "square feet", "sq ft", "cubic metre", "cubic metres", "cubic meter",
+               "cubic meters", "metric ton", "metric tons", "km per hour", "kilometres per hour",
+               "kilometers per hour", "metres per second", "meters per second", "miles per hour",
+               "nautical mile", "nautical miles", "degrees celsius", "degree celsius", "degrees c", "° c",
+               "grad celsius", "grados celsius", "grados centígrados", "degrés celsius", "degrees fahrenheit",
+               "degree fahrenheit", "degrees f", "° f", "percentage point", "percentage points", "per cent",
+               "por ciento", "pour cent", "per cento", "por cento", "punto porcentual", "puntos porcentuales",
+               "point de pourcentage", "points de pourcentage", "basis point", "basis points", "punto básico",
+               "puntos básicos", "point de base", "points de base", "kilómetros cuadrados", "metros cuadrados")
+    out, rest = [], " " + names + " "
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if f" {phrase} " in rest:
+            out.append(phrase)
+            rest = rest.replace(f" {phrase} ", " ", 1)
+    return out + rest.split()
+
+
+def _match_unit(tokens: list[Token], j: int, attached_to: Token | None) -> tuple[tuple[Unit, ...], int] | None:
+    """The unit that starts at tokens[j] (longest name first), and the index after it."""
+    table, longest = _unit_table()
+    if j >= len(tokens):
+        return None
+    first = tokens[j]
+    if attached_to is not None and _attached(attached_to, first) and first.kind == "word" \
+            and first.text in lx.ATTACHED_UNITS:
+        return table[tuple(t.text for t in tokenize(lx.ATTACHED_UNITS[first.text]))], j + 1  # 45C, 10F
+    for n in range(min(longest, len(tokens) - j), 0, -1):
+        key = tuple(t.text.rstrip(".") if t.kind == "word" else t.text for t in tokens[j:j + n])
+        if n > 1 and any(tokens[k].start - tokens[k - 1].end > 1 for k in range(j + 1, j + n)):
+            continue  # a phrase's words stand one space apart
+        units = table.get(key)
+        if units:
+            if key in (("c",), ("f",)):
+                continue  # a lone C or F after a space is a letter, not a unit
+            if key == ("°",) and j + 1 < len(tokens) and tokens[j + 1].text in ("c", "f"):
+                continue
+            return units, j + n
     return None
 
 
-def _read_one(tokens: list[str], i: int) -> tuple[Quantity, int] | None:
-    """The quantity whose number starts at tokens[i], and the index after it."""
-    if _number(tokens, i) is None:
+# --- numbers --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Number:
+    lo: float
+    hi: float
+    step: float
+    end: int  # index after the number
+    kind: str = "cardinal"  # cardinal | ordinal | approx | ratio | share
+    word: bool = False  # written in words
+
+
+def _word_number(tokens: list[Token], i: int, language: str | None) -> Number | None:
+    """Number words: 'two hundred and five', 'twenty-five', 'a dozen', 'two-thirds', 'a quarter'."""
+    cardinals = lx.merged("CARDINALS", language)
+    scales = lx.merged("SCALE_WORDS", language)
+    fractions = lx.merged("FRACTIONS", language)
+    ands = lx.merged("AND_WORDS", language)
+    dozens = {w for lang in lx.languages_for(language) for w in lx.DOZEN.get(lang, ())}
+    tok = tokens[i]
+    hyphen = i + 2 < len(tokens) and tokens[i + 1].text == "-" and _attached(tok, tokens[i + 1]) \
+        and _attached(tokens[i + 1], tokens[i + 2]) and tokens[i + 2].kind == "word"
+    if hyphen and tok.text in cardinals:
+        second = tokens[i + 2].text
+        joined = tok.text + "-" + second
+        if joined in cardinals:  # dix-sept
+            return _continue_words(tokens, i + 3, cardinals[joined], language)
+        if second in fractions or second.rstrip("s") in fractions:  # two-thirds, three-quarters
+            d = fractions.get(second) or fractions[second.rstrip("s")]
+            value = cardinals[tok.text] / d
+            return Number(value, value, 0.0, i + 3, "share", True)
+        if second in cardinals and cardinals[tok.text] >= 20 and cardinals[second] < 10:  # twenty-five
+            return _continue_words(tokens, i + 3, cardinals[tok.text] + cardinals[second], language)
+    if tok.text in ("a", "an", "one", "un", "una", "une", "ein", "eine", "einen", "uno") \
+            and i + 1 < len(tokens) and tokens[i + 1].kind == "word":
+        nxt = tokens[i + 1].text
+        if nxt in dozens:
+            return Number(12, 12, 0.0, i + 2, "cardinal", True)
+        if nxt in fractions and nxt not in ("second",):
+            d = fractions[nxt]
+            # "a quarter point", "a third of", "half an hour"; "a third term" is an ordinal, not a fraction
+            if _fraction_context(tokens, i + 2, language):
+                return Number(1 / d, 1 / d, 0.0, i + 2, "share", True)
+            return None
+        if nxt in scales and tok.text in ("a", "an", "one"):
+            return Number(scales[nxt], scales[nxt], 0.5 * scales[nxt], i + 2, "cardinal", True)
+        if tok.text in ("a", "an") and _match_unit(tokens, i + 1, None) is not None:
+            return Number(1, 1, 0.0, i + 1, "cardinal", True)  # "a year", "an hour and a half"
+    if tok.text in ("half", "halb", "medio", "media", "demi") and i + 1 < len(tokens) \
+            and tokens[i + 1].text in ("a", "an", "ein", "eine", "un", "una", "une"):
+        return Number(0.5, 0.5, 0.0, i + 2, "share", True)  # "half an hour", "half a percentage point"
+    if tok.text in cardinals:
+        if tok.text in ("a", "an"):
+            return None
+        if tok.text in ("un", "una", "une", "ein", "eine", "einen", "einem", "uno", "um", "uma", "een") \
+                and not _unit_follows(tokens, i + 1):
+            return None  # an article, not "one"
+        value = cardinals[tok.text]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.kind == "word" and nxt.text.rstrip("s") in fractions \
+                and nxt.text not in ("second", "seconds") and value > 1:
+            d = fractions[nxt.text] if nxt.text in fractions else fractions[nxt.text.rstrip("s")]
+            return Number(value / d, value / d, 0.0, i + 2, "share", True)  # "three quarters"
+        return _continue_words(tokens, i + 1, value, language)
+    return None
+
+
+def _fraction_context(tokens: list[Token], j: int, language: str | None) -> bool:
+    if j < len(tokens) and tokens[j].text == "-":
+        j += 1  # "a quarter-point cut"
+    if j >= len(tokens):
+        return False
+    nxt = tokens[j].text
+    return nxt in lx.merged("OF_WORDS", language) or nxt in ("point", "points", "percentage", "century",
+                                                            "hour", "mile", "percent") \
+        or _match_unit(tokens, j, None) is not None or nxt.startswith("point")
+
+
+def _unit_follows(tokens: list[Token], j: int) -> bool:
+    return j < len(tokens) and (_match_unit(tokens, j, None) is not None
+                                or tokens[j].text in lx.merged("SCALE_WORDS", None))
+
+
+def _continue_words(tokens: list[Token], i: int, value: float, language: str | None) -> Number:
+    """Go on after a cardinal word: 'hundred', 'thousand', 'and five', 'and a half'."""
+    cardinals = lx.merged("CARDINALS", language)
+    scales = lx.merged("SCALE_WORDS", language)
+    ands = lx.merged("AND_WORDS", language)
+    total, current = 0.0, value
+    step = 0.5
+    while i < len(tokens) and tokens[i].kind == "word":
+        word = tokens[i].text
+        if word in scales:
+            factor = scales[word]
+            if factor == 100:
+                current *= 100
+            else:
+                total += current * factor
+                current = 0.0
+            step = 0.5 * (factor if factor >= 1000 else 1)
+            i += 1
+        elif word in cardinals and word not in ("a", "an", "un", "une", "ein", "eine", "uno", "una") \
+                and current % 100 == 0 and (current or total):
+            current += cardinals[word]
+            step = 0.5
+            i += 1
+        elif word in ands and i + 1 < len(tokens) and tokens[i + 1].text in cardinals \
+                and tokens[i + 1].text not in ("a", "an") and (current >= 100 or total):
+            i += 1  # "two hundred and five"
+        else:
+            break
+    return Number(total + current, total + current, step, i, "cardinal", True)
+
+
+def _half_after(tokens: list[Token], i: int, language: str | None) -> tuple[float, int]:
+    """'and a half' after a number: 'two and a half hours', 'an hour and a half'."""
+    ands = lx.merged("AND_WORDS", language)
+    if i + 3 < len(tokens) and tokens[i].text == "-" and tokens[i + 2].text == "-":  # "two-and-a-half hour"
+        words = [t.text for t in tokens[i:i + 6]]
+        if words[1:2] == ["and"] and words[3:5] == ["a", "-"] and words[5:6] in (["half"], ["quarter"]):
+            return (0.5 if words[5] == "half" else 0.25), i + 6
+    if i + 2 < len(tokens) and tokens[i].text in ands and tokens[i + 1].text in ("a", "an", "one") \
+            and tokens[i + 2].text in ("half", "quarter"):
+        return (0.5 if tokens[i + 2].text == "half" else 0.25), i + 3
+    if i + 1 < len(tokens) and tokens[i].text in ("y", "et", "und") and tokens[i + 1].text in ("medio", "media",
+                                                                                               "demi", "demie",
+                                                                                               "halb"):
+        return 0.5, i + 2
+    return 0.0, i
+
+
+def read_number(tokens: list[Token], i: int, language: str | None) -> Number | None:
+    """The number that starts at tokens[i]: digits, a sign, fractions, words, ordinals, orders of magnitude."""
+    tok = tokens[i]
+    sign = 1.0
+    if tok.kind == "p" and tok.text in "-−–" and i + 1 < len(tokens) and tokens[i + 1].kind == "num" \
+            and _attached(tok, tokens[i + 1]) and (i == 0 or tokens[i - 1].end < tok.start
+                                                   or tokens[i - 1].kind == "p" and tokens[i - 1].text in "(/"):
+        sign, i, tok = -1.0, i + 1, tokens[i + 1]
+    elif tok.kind == "word" and tok.text in lx.merged("MINUS_WORDS", language) and i + 1 < len(tokens) \
+            and tokens[i + 1].kind == "num":
+        sign, i, tok = -1.0, i + 1, tokens[i + 1]
+    if tok.kind == "vf":
+        value = _VULGAR[tok.raw]
+        return Number(value, value, 0.0, i + 1, "share")
+    if tok.kind == "num":
+        digits = read_digits(tok.raw, language)
+        if digits is None:
+            return None
+        value, step = digits
+        j = i + 1
+        # ordinals: 31st, 2nd, 18th, 3e, 1er
+        if j < len(tokens) and tokens[j].kind == "word" and _attached(tok, tokens[j]) \
+                and tokens[j].text in ("st", "nd", "rd", "th", "e", "er", "ème", "re", "º", "ª"):
+            return Number(value, value, 0.0, j + 1, "ordinal")
+        # fractions and mixed numbers: 1/4, 4-1/4, 4 1/4, 2½
+        if j + 1 < len(tokens) and tokens[j].text == "/" and tokens[j + 1].kind == "num" \
+                and _attached(tok, tokens[j]) and _attached(tokens[j], tokens[j + 1]) and step == 0.5:
+            denominator = read_digits(tokens[j + 1].raw, language)
+            if denominator and denominator[0]:
+                value = value / denominator[0]
+                return Number(sign * value, sign * value, 0.0, j + 2, "share")
+        if j + 3 < len(tokens) and tokens[j].text in "- " and tokens[j + 1].kind == "num" \
+                and tokens[j + 2].text == "/" and tokens[j + 3].kind == "num" and _attached(tokens[j + 1], tokens[j + 2]) \
+                and _attached(tokens[j + 2], tokens[j + 3]) and _attached(tok, tokens[j]) and step == 0.5:
+            num, den = read_digits(tokens[j + 1].raw, language), read_digits(tokens[j + 3].raw, language)
+            if num and den and den[0] and num[0] < den[0]:
+                value += num[0] / den[0]
+                return Number(sign * value, sign * value, 0.0, j + 4)
+        if j + 2 < len(tokens) and tokens[j].kind == "num" and tokens[j + 1].text == "/" and step == 0.5 \
+                and _attached(tokens[j], tokens[j + 1]) and tokens[j].start - tok.end == 1:
+            num, den = read_digits(tokens[j].raw, language), read_digits(tokens[j + 2].raw, language)
+            if num and den and den[0] and num[0] < den[0]:
+                value += num[0] / den[0]
+                return Number(sign * value, sign * value, 0.0, j + 3)
+        if j < len(tokens) and tokens[j].kind == "vf" and _attached(tok, tokens[j]):
+            value += _VULGAR[tokens[j].raw]
+            return Number(sign * value, sign * value, 0.0, j + 1)
+        half, j = _half_after(tokens, j, language)
+        return _times(tokens, Number(sign * (value + half), sign * (value + half), 0.0 if half else step, j), language)
+    if tok.kind != "word":
+        return None
+    approx = lx.merged("APPROXIMATE_COUNTS", language)
+    # "tens of thousands", "hundreds of thousands"
+    if tok.text in ("tens", "hundreds") and i + 2 < len(tokens) and tokens[i + 1].text == "of" \
+            and tokens[i + 2].text in ("thousands", "millions"):
+        unit = 1e3 if tokens[i + 2].text == "thousands" else 1e6
+        lo = (20 if tok.text == "tens" else 200) * unit
+        return Number(lo, lo * 5 - 1 if tok.text == "tens" else 1000 * unit - 1, 0.0, i + 3, "approx", True)
+    if tok.text in approx:
+        lo, hi = approx[tok.text]
+        return Number(lo, hi, 0.0, i + 1, "approx", True)
+    for phrase, (lo, hi) in lx.phrases(lx.VAGUE_FACTORS, language):
+        words = phrase.split()
+        if [t.text for t in tokens[i:i + len(words)]] == words and i + len(words) < len(tokens):
+            scale = lx.merged("SCALE_WORDS", language).get(tokens[i + len(words)].text)
+            if scale:
+                return Number(lo * scale, hi * scale, 0.0, i + len(words) + 1, "approx", True)
+    ordinals = lx.merged("ORDINALS", language)
+    if tok.text in ordinals:
+        value = ordinals[tok.text]
+        return Number(value, value, 0.0, i + 1, "ordinal", True)
+    multipliers = lx.merged("MULTIPLIER_VERBS", language)
+    if tok.text in multipliers:
+        value = multipliers[tok.text]
+        return Number(value, value, 0.0, i + 1, "ratio", True)
+    number = _word_number(tokens, i, language)
+    if number is None:
+        return None
+    half, j = _half_after(tokens, number.end, language)
+    if half:
+        number = replace(number, lo=number.lo + half, hi=number.hi + half, end=j)
+    return _times(tokens, number, language)
+
+
+_COMPARATIVE = frozenset("as more larger higher bigger greater faster the over than lower smaller fewer "
+                         "less".split())
+
+
+def _times(tokens: list[Token], number: Number, language: str | None) -> Number:
+    """'three times as many' is a ratio; 'met three times' stays a count of occasions."""
+    j = number.end
+    times = {w for lang in lx.languages_for(language) for w in lx.TIMES_WORDS.get(lang, ())}
+    if number.kind == "cardinal" and j + 1 < len(tokens) and tokens[j].text in times \
+            and tokens[j + 1].text in _COMPARATIVE:
+        return replace(number, kind="ratio", end=j + 1)
+    return number
+
+
+# --- quantities -----------------------------------------------------------------------------
+
+_NEUTRAL_ADJECTIVES = frozenset("earth full whole straight consecutive calendar more additional long further "
+                                "extra successive".split())
+_COUNT_NOUNS = frozenset("people children adults voters viewers users customers households residents homes jobs "
+                         "barrels doses votes subscribers passengers visitors tourists refugees migrants workers "
+                         "employees followers readers copies units vehicles cars".split())
+_ASIDE_AFTER_M = frozenset("tall high long deep wide away above below under from across in of off thick "
+                           "down up".split())
+
+
+@dataclass(frozen=True)
+class _Side:
+    number: Number
+    scale: float
+    units: tuple[Unit, ...]
+    currency: str | None
+    start: int  # first token index (currency or sign included)
+    end: int  # index after the side
+    scale_note: str | None = None
+
+
+def _currency_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
+    if i > 0:
+        prev = tokens[i - 1]
+        if prev.text in lx.CURRENCY_BEFORE and (prev.kind == "sym" or prev.kind == "word"):
+            return lx.CURRENCY_BEFORE[prev.text], i - 1
+    return None, i
+
+
+def _read_side(tokens: list[Token], i: int, language: str | None, currency: str | None) -> _Side | None:
+    number = read_number(tokens, i, language)
+    if number is None:
         return None
     start = i
-    if i > 0 and tokens[i - 1] in _CURRENCIES:
-        start = i - 1
-    currency = next((_CURRENCIES[t] for t in tokens[max(0, i - 1):i + 4] if t in _CURRENCIES), None)
-    written = _qualifier_before(tokens, start)
-    qualifier = written[1] if written else None
-    parts: list[tuple[float, float, str, str | None, float]] = []  # lo, hi, dimension, system, widen
-    ranged = False
-    while i < len(tokens) and (number := _number(tokens, i)) is not None:
-        low, i, step = number
-        scale, i = _scale(tokens, i, currency)
-        high = low
-        if tokens[i:i + 1] == ["to"] and i + 1 < len(tokens) and (upper := _number(tokens, i + 1)):
-            high, i, _ = upper
-            upper_scale, i = _scale(tokens, i, currency)
-            scale = upper_scale if upper_scale != 1.0 else scale
-            ranged = True
-        if tokens[i:i + 1] and tokens[i] in _CURRENCIES:
-            i += 1  # "615 crore rupees"
-        if i + 1 < len(tokens) and tokens[i] in _NEUTRAL_ADJECTIVES and tokens[i + 1] in _UNITS:
-            i += 1  # "14 Earth days", "two full hours"; not "one lunar day", which is not a day
-        unit = _UNITS.get(tokens[i]) if i < len(tokens) and not currency else None
-        if unit is not None:
-            i += 1
-        dimension, system, factor, spread = unit or (
-            "money:" + currency if currency else "count", None, 1.0, (1.0, 1.0))
-        lo, hi = low * scale * factor * spread[0], high * scale * factor * spread[1]
-        if unit and tokens[i:i + 3] == ["and", "a", "half"]:  # "an hour and a half"
-            lo, hi, i = lo + 0.5 * factor * spread[0], hi + 0.5 * factor * spread[1], i + 3
-        if parts and dimension != parts[0][2]:
-            break
-        parts.append((lo, hi, dimension, system, step * scale * factor))
-        if unit is None or ranged:
-            break
-        if tokens[i:i + 1] == ["and"] and i + 1 < len(tokens) and _number(tokens, i + 1):
-            i += 1  # "a month and nine days"; "1 hour 30 minutes" needs no "and"
-    lo, hi = sum(p[0] for p in parts), sum(p[1] for p in parts)
-    if ranged or (lo != hi and qualifier is None):
-        qualifier = "range"  # a written range, or a unit of inexact length such as a month
-    label = re.sub(r"([$€£¥₹]) ", r"\1", " ".join(_DISPLAY.get(t, t) for t in tokens[start:i]))
-    if written and qualifier != "range":
-        label = f"{written[0]} {label}"
-    return Quantity(*_apply_qualifier(lo, hi, qualifier), parts[0][2], parts[0][3], qualifier,
-                    parts[-1][4], label), i
+    j = number.end
+    scale, note = 1.0, None
+    scales = lx.merged("SCALE_WORDS", language)
+    if number.kind in ("cardinal", "share") and j < len(tokens):
+        word = tokens[j].text.rstrip(".") if tokens[j].kind == "word" else tokens[j].text
+        if tokens[j].kind == "word" and word in scales and scales[word] >= 1000:
+            scale, j = scales[word], j + 1
+            if j < len(tokens) and tokens[j].text in scales and scales[tokens[j].text] >= 1e5:
+                scale, j = scale * scales[tokens[j].text], j + 1  # "lakh crore", "mil millones"
+        elif tokens[j].kind == "word" and word in lx.SCALE_ABBREVIATIONS and word not in ("m", "b", "k", "md"):
+            scale, j = lx.SCALE_ABBREVIATIONS[word], j + 1
+        elif tokens[j].kind == "word" and word in ("k", "b", "m") and _attached(tokens[j - 1], tokens[j]) \
+                and (currency or word == "k"):
+            scale, j = lx.SCALE_ABBREVIATIONS[word], j + 1
+        elif tokens[j].kind == "word" and word in ("m", "b") and currency:
+            scale, j = lx.SCALE_ABBREVIATIONS[word], j + 1
+    if currency is None and j < len(tokens) and tokens[j].text in lx.CURRENCY_BEFORE and tokens[j].kind == "sym" \
+            and tokens[j].text not in ("%",):
+        currency, j = lx.CURRENCY_BEFORE[tokens[j].text], j + 1  # "5 Mio. €"
+    if currency is None and j < len(tokens) and tokens[j].kind == "word" and tokens[j].text in lx.CURRENCY_AFTER:
+        currency, j = lx.CURRENCY_AFTER[tokens[j].text], j + 1  # "615 crore rupees", "5 million dollars"
+    units: tuple[Unit, ...] = ()
+    if currency is None and number.kind in ("cardinal", "share", "approx"):
+        k = j
+        if k + 1 < len(tokens) and tokens[k].text in _NEUTRAL_ADJECTIVES and _match_unit(tokens, k + 1, None):
+            k += 1  # "14 Earth days", "two full hours"; not "one lunar day"
+        if k < len(tokens) and tokens[k].text == "-" and _attached(tokens[k - 1], tokens[k]):
+            k += 1  # "41-day journey", "a 25-minute call"
+        if number.kind == "share" and k + 1 < len(tokens) and tokens[k].text in lx.merged("OF_WORDS", language):
+            k2 = k + 2 if tokens[k + 1].text in ("a", "an", "the", "un", "une", "ein", "einer", "una") else k + 1
+            if _match_unit(tokens, k2, None):
+                k = k2  # "a quarter of an hour", "half of a percentage point"
+        matched = _match_unit(tokens, k, tokens[j - 1])
+        if matched:
+            units, j = matched
+            half, j2 = _half_after(tokens, j, language)
+            if half:  # "an hour and a half"
+                number = replace(number, lo=number.lo + half, hi=number.hi + half)
+                j = j2
+        elif k < len(tokens) and tokens[k].text in ("m",) and scale == 1.0:
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            metre = _unit_table()[0][("metre",)]
+            if nxt is not None and nxt.kind == "word" and (nxt.text in _COUNT_NOUNS or nxt.text.endswith("s")
+                                                             and nxt.text not in _ASIDE_AFTER_M):
+                scale, j, note = 1e6, k + 1, "'m' read as million"  # "5m people", "3m barrels"
+            elif nxt is None or nxt.kind != "word" or nxt.text in _ASIDE_AFTER_M:
+                units, j = metre, k + 1  # "a 10m wall" is not sure either way, "10m high" is
+            else:
+                units, j = metre + (Unit("count", "1", 1e6, None, "million"),), k + 1
+        if units and any(u.dimension == "mass" for u in units) and tokens[j - 1].text in lx.CURRENCY_OR_UNIT:
+            units = units + (Unit("money:GBP", "GBP", 1, None, "GBP"),)
+    return _Side(number, scale, units, currency, start, j, note)
 
 
-def read_quantities(text: str) -> list[Quantity]:
-    """Every quantity in a text, in order."""
-    tokens = _tokens(text)
-    found = []
-    i = 0
-    while i < len(tokens):
-        read = _read_one(tokens, i)
-        if read is None:
-            i += 1
-            continue
-        quantity, i = read
-        found.append(quantity)
-    return found
+def _qualifier_before(tokens: list[Token], i: int, language: str | None) -> tuple[str, str, int] | None:
+    """(phrase, kind, first token) of a qualifier just before tokens[i]."""
+    for phrase, kind in lx.phrases(lx.QUALIFIERS, language):
+        words = [t.text for t in tokenize(phrase)]
+        n = len(words)
+        if i - n >= 0 and [t.text for t in tokens[i - n:i]] == words:
+            return phrase, kind, i - n
+    return None
 
 
-def parse_quantity(text: str, dimension: str | None = None) -> Quantity:
-    """The first quantity in `text` ('about 25 minutes', 'Rs 615 crore', 'an hour and a half'),
-    or the first of the given dimension ('time' for durations)."""
-    found = read_quantities(text)
-    if dimension:
-        found = [q for q in found if q.dimension == dimension] or found
-    if not found:
-        raise QuantityError(f"no number in '{text}'")
-    return found[0]
+def _qualifier_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    words = [t.text for t in tokens[j:j + 2]]
+    if words == ["or", "so"]:
+        return "about", j + 2
+    if words == ["or", "more"] or words[:1] == ["plus"] or words[:1] == ["+"]:
+        return "at least", j + (1 if words[:1] in (["plus"], ["+"]) else 2)
+    if words == ["or", "less"] or words == ["or", "fewer"]:
+        return "up to", j + 2
+    return None
 
 
 def _apply_qualifier(lo: float, hi: float, qualifier: str | None) -> tuple[float, float, bool, bool]:
     if qualifier == "about":
-        return lo * 0.9, hi * 1.1, False, False
+        return (lo * 0.9, hi * 1.1, False, False) if lo >= 0 else (lo * 1.1, hi * 0.9, False, False)
     if qualifier == "nearly":
-        return lo * 0.9, hi, False, False
+        return (lo * 0.9 if lo >= 0 else lo * 1.1), hi, False, False
     if qualifier == "above":
         return hi, INF, True, True
     if qualifier == "at least":
         return lo, INF, False, True
     if qualifier == "below":
-        return 0.0, lo, False, True
+        return (0.0 if lo > 0 else -INF), lo, lo <= 0, True
     if qualifier == "up to":
-        return 0.0, hi, False, False
+        return (0.0 if hi > 0 else -INF), hi, hi <= 0, False
     return lo, hi, False, False
+
+
+def _to_base(value: float, unit: Unit | None) -> float:
+    if unit is None:
+        return value
+    if unit.dimension == "temperature":
+        factor, offset = lx.TEMPERATURE_TO_C[unit.base]
+        return value * factor + offset
+    return value * unit.factor
+
+
+def _build(tokens: list[Token], text: str, first: _Side, second: _Side | None, unit: Unit | None,
+           currency: str | None, qualifier: tuple[str, str, int] | None, after: tuple[str, int] | None,
+           start: int, end: int) -> Quantity:
+    sides = [first] + ([second] if second else [])
+    scale = next((s.scale for s in reversed(sides) if s.scale != 1.0), 1.0)
+    lows = [s.number.lo * (s.scale if s.scale != 1.0 else scale) for s in sides]
+    highs = [s.number.hi * (s.scale if s.scale != 1.0 else scale) for s in sides]
+    lo, hi = min(lows), max(highs)
+    step = min(s.number.step * (s.scale if s.scale != 1.0 else scale) for s in sides)
+    kinds = {s.number.kind for s in sides}
+    if unit is not None and unit.dimension == "temperature":
+        base_unit = Unit("temperature", "°C", 1, unit.system, unit.symbol)
+        lo, hi = _to_base(lo, unit), _to_base(hi, unit)
+        step *= lx.TEMPERATURE_TO_C[unit.base][0]
+        dimension, base, system, symbol = "temperature", "°C", unit.system, unit.symbol
+        del base_unit
+    elif unit is not None and unit.dimension == "index" and max(abs(lo), abs(hi)) <= 2:
+        # "a quarter point", "half a point": news writes rate moves in points of a percent
+        dimension, base, system, symbol = "points", "pp", None, "pp"
+        first = replace(first, scale_note="'point' read as percentage point")
+    elif unit is not None:
+        lo, hi, step = lo * unit.factor, hi * unit.factor, step * unit.factor
+        dimension, base, system, symbol = unit.dimension, unit.base, unit.system, unit.symbol
+    elif currency:
+        dimension, base, system, symbol = "money:" + currency, currency, None, currency
+    elif kinds == {"share"} and scale == 1.0:
+        lo, hi, step = lo * 100, hi * 100, step * 100  # "two-thirds of members", "half of them": a share
+        dimension, base, system, symbol = "percent", "%", None, "%"
+    elif "ordinal" in kinds:
+        dimension, base, system, symbol = "ordinal", "1", None, None
+    elif "ratio" in kinds:
+        dimension, base, system, symbol = "ratio", "×", None, "×"
+    else:
+        dimension, base, system, symbol = "count", "1", None, None
+    kind = qualifier[1] if qualifier else None
+    if after:
+        kind = after[0]
+    if second is not None or "approx" in kinds:
+        kind = "range" if kind in (None, APPROXIMATE) or second is not None else kind
+    bounds = _apply_qualifier(lo, hi, kind)
+    words = " ".join(text[tokens[start].start:tokens[end - 1].end].split())
+    note = first.scale_note or (second.scale_note if second else None)
+    return Quantity(*bounds, dimension, base, system, kind, step, words, words, symbol, note,
+                    (tokens[start].start, tokens[end - 1].end))
+
+
+def read_quantities(text: str, language: str | None = None) -> list[Quantity | VoteSplit | Ambiguous]:
+    """Every quantity, vote split or ambiguous passage in a text, in order."""
+    tokens = tokenize(text)
+    excluded = [(m.start(), m.end()) for m in _excluded_re(language).finditer(text)]
+    found: list[Quantity | VoteSplit | Ambiguous] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if any(a <= tok.start < b for a, b in excluded):
+            i += 1
+            continue
+        read = _read_at(tokens, i, text, language)
+        if read is None:
+            i += 1
+            continue
+        reading, i = read
+        if reading is not None:
+            found.append(reading)
+    return found
+
+
+def _is_year(side: _Side, tokens: list[Token]) -> bool:
+    tok = tokens[side.start]
+    return (side.number.kind == "cardinal" and not side.units and side.currency is None and side.scale == 1.0
+            and tok.kind == "num" and re.fullmatch(r"(1[89]|20|21)\d\d", tok.raw) is not None)
+
+
+def _read_at(tokens: list[Token], i: int, text: str, language: str | None):
+    """(reading or None, next index) for a number starting at tokens[i]; None when no number starts there."""
+    tok = tokens[i]
+    if tok.kind == "num" and _is_name(tokens, i, text):
+        return None, i + 1
+    if tok.kind == "word" and tok.raw[:1].isupper() and tok.text in lx.merged("CARDINALS", language) and i > 0 \
+            and tokens[i - 1].kind == "word" and tokens[i - 1].raw[:1].isupper() \
+            and tokens[i - 1].text not in _SENTENCE_WORDS:
+        return None, i + 1  # Air Force One, Formula One
+    if tok.kind == "num" and i + 4 < len(tokens) and [t.text for t in tokens[i + 1:i + 5:2]] == [":", ":"] \
+            and all(_attached(tokens[k], tokens[k + 1]) for k in range(i, i + 4)) \
+            and len(tokens[i + 2].raw) == 2 and len(tokens[i + 4].raw) == 2:
+        h, m, s = int(tokens[i].raw), int(tokens[i + 2].raw), int(tokens[i + 4].raw)
+        if m < 60 and s < 60:  # 2:09:56, a race time
+            seconds = h * 3600 + m * 60 + s
+            words = text[tok.start:tokens[i + 4].end]
+            return Quantity(seconds, seconds, False, False, "time", "s", None, None, 0.5, words, words, "h:m:s"), i + 5
+    currency, start = _currency_before(tokens, i)
+    first = _read_side(tokens, i, language, currency)
+    if first is None:
+        if tok.kind == "num" and read_digits(tok.raw, language) is None and not re.fullmatch(r"[\d.]+", tok.raw):
+            return Ambiguous((), tok.raw), i + 1  # "2,5" in an English text: unclear, never a guess
+        return None
+    first = replace(first, start=start)
+    if first.number.kind == "approx" or first.number.kind == "ratio":
+        return _finish(tokens, text, first, None, start, first.end, language)
+    # "one in five": a share
+    ins = lx.merged("IN_WORDS", language)
+    j = first.end
+    for phrase in sorted(ins, key=len, reverse=True):
+        words = phrase.split()
+        if not first.units and not first.currency and [t.text for t in tokens[j:j + len(words)]] == words:
+            denominator = read_number(tokens, j + len(words), language)
+            if denominator and denominator.lo > first.number.lo > 0 and denominator.kind == "cardinal":
+                share = 100 * first.number.lo / denominator.lo
+                words_read = " ".join(text[tokens[start].start:tokens[denominator.end - 1].end].split())
+                q = Quantity(share, share, False, False, "percent", "%", None, None, 0.0, words_read, words_read, "%")
+                return q, denominator.end
+    # a range or a vote split
+    joined = _join(tokens, first, language)
+    if joined is not None:
+        joiner, k, opener = joined
+        currency2, k2 = _currency_before(tokens, k + 1) if k + 1 < len(tokens) else (None, k)
+        if k < len(tokens) and tokens[k].text in lx.CURRENCY_BEFORE:
+            currency2, k = lx.CURRENCY_BEFORE[tokens[k].text], k + 1
+        second = _read_side(tokens, k, language, currency2 or first.currency) if k < len(tokens) else None
+        if second is not None and second.number.kind == first.number.kind:
+            split = _vote_split(tokens, text, first, second, joiner, opener)
+            if split is not None:
+                return split, second.end
+            if opener == "from":
+                return _finish(tokens, text, first, None, start, first.end, language)  # a change, not a range
+            return _finish(tokens, text, first, second, opener[1] if opener else start, second.end, language)
+    # "eleven of the 12 members"
+    of_words = lx.merged("OF_WORDS", language)
+    if not first.units and not first.currency and j < len(tokens) and tokens[j].text in of_words:
+        k = j + 1
+        if k < len(tokens) and tokens[k].text in ("the", "die", "los", "las", "les"):
+            k += 1
+        total = read_number(tokens, k, language) if k < len(tokens) else None
+        window = text[max(0, tokens[start].start - 80):tokens[min(len(tokens) - 1, k + 3)].end + 40]
+        if total and total.kind == "cardinal" and total.lo > first.number.lo and _VOTE_WORDS.search(window):
+            yes, no = int(first.number.lo), int(total.lo - first.number.lo)
+            words = " ".join(text[tokens[start].start:tokens[total.end - 1].end].split())
+            return VoteSplit(yes, no, f"{yes}–{no}", words), total.end
+    if _is_year(first, tokens):
+        return None, first.end
+    read, end = _finish(tokens, text, first, None, start, first.end, language)
+    if isinstance(read, Quantity) and first.units:
+        return _compound(tokens, text, read, end, language)
+    return read, end
+
+
+def _compound(tokens: list[Token], text: str, read: Quantity, end: int, language: str | None):
+    """'a month and nine days', '1 hour 30 minutes', '2 hours, 9 minutes': one quantity of one dimension."""
+    ands = lx.merged("AND_WORDS", language)
+    while end < len(tokens):
+        k = end + 1 if tokens[end].text in ands or tokens[end].text == "," else end
+        if k >= len(tokens) or k == end and tokens[k].kind != "num":
+            break
+        side = _read_side(tokens, k, language, None)
+        if side is None or not side.units or read.qualifier not in (None, "range"):
+            break
+        part, after = _finish(tokens, text, side, None, k, side.end, language)
+        if not isinstance(part, Quantity) or part.dimension != read.dimension or part.qualifier is not None:
+            break
+        if part.base != read.base:
+            converted = _convert(read, part.base) or _convert(part, read.base)
+            if converted is None:
+                break
+            if converted[0].base == part.base:
+                read = converted[0]
+            else:
+                part = converted[0]
+        words = " ".join(text[read.span[0]:tokens[after - 1].end].split())
+        exact = read.lo == read.hi and part.lo == part.hi
+        read = replace(read, lo=read.lo + part.lo, hi=read.hi + part.hi, step=min(read.step, part.step),
+                       qualifier=None if exact else "range", label=words, words=words,
+                       span=(read.span[0], tokens[after - 1].end))
+        end = after
+    return read, end
+
+
+
+def _join(tokens: list[Token], first: _Side, language: str | None) -> tuple[str, int, tuple[str, int] | None] | None:
+    """(joining word, index after it, (opener, its index)) when a second number may follow."""
+    j = first.end
+    if j >= len(tokens):
+        return None
+    tok = tokens[j]
+    start = first.start
+    opener = None
+    q = _qualifier_before(tokens, start, language)
+    first_of_phrase = q[2] if q else start
+    if first_of_phrase > 0:
+        before = tokens[first_of_phrase - 1].text
+        if before in ("between", "zwischen", "entre"):
+            opener = ("between", first_of_phrase - 1)
+        elif before in ("from", "von") or before in ("de",) and language and language.startswith(("es", "fr")):
+            opener = ("from", first_of_phrase - 1)
+    if tok.kind == "p" and tok.text in "-–—" and j + 2 < len(tokens) and tokens[j + 1].text == "to" \
+            and tokens[j + 2].text == "-":
+        return "-to-", j + 3, opener  # "11-to-1"
+    if tok.kind == "p" and tok.text in "-–—" and j + 1 < len(tokens):
+        return tok.text, j + 1, opener
+    words = {"to", "bis", "a", "à", "or", "o", "ou", "oder"}
+    if opener and opener[0] == "between":
+        words |= {"and", "und", "y", "et", "e"}
+    if tok.kind == "word" and tok.text in words:
+        if tok.text in ("a", "à") and not (language or "").startswith(("es", "fr", "it", "pt")):
+            return None
+        if tok.text == "to" and j + 1 < len(tokens) and tokens[j + 1].text in ("a", "an"):
+            return None  # "cut … to a range of"
+        return tok.text, j + 1, opener
+    return None
+
+
+def _vote_split(tokens: list[Token], text: str, first: _Side, second: _Side, joiner: str,
+                opener: tuple[str, int] | None) -> VoteSplit | None:
+    """11-1, 218–214, 11-to-1, 11 votes to 1: integers with nothing measured, the second not larger."""
+    if opener is not None or joiner in ("or", "oder", "ou", "o"):
+        return None
+    if first.units or second.units or first.currency or second.currency or first.scale != 1.0 \
+            or second.scale != 1.0 or first.number.step != 0.5 or second.number.step != 0.5 \
+            or first.number.kind != "cardinal":
+        return None
+    a, b = first.number.lo, second.number.lo
+    if b > a or a < 0 or b < 0:
+        return None
+    window = text[max(0, tokens[first.start].start - 80):tokens[second.end - 1].end + 60]
+    if joiner not in ("-", "–", "—", "-to-") and not _VOTE_WORDS.search(window):
+        return None  # "from 11 to 1" is a fall, not a vote
+    words = " ".join(text[tokens[first.start].start:tokens[second.end - 1].end].split())
+    return VoteSplit(int(a), int(b), f"{int(a)}–{int(b)}", words)
+
+
+def _finish(tokens: list[Token], text: str, first: _Side, second: _Side | None, start: int, end: int,
+            language: str | None):
+    after = _qualifier_after(tokens, end)
+    qualifier = _qualifier_before(tokens, start, language)
+    if qualifier is not None and qualifier[1] in ("above", "below") and qualifier[0] in ("over", "under", "über",
+                                                                                           "unter") and second:
+        qualifier = None
+    phrase_start = qualifier[2] if qualifier else start
+    if after:
+        end = after[1]
+    units = first.units or (second.units if second else ())
+    currency = first.currency or (second.currency if second else None)
+    if second is not None and first.units and second.units and \
+            {u.dimension for u in first.units} != {u.dimension for u in second.units}:
+        return None, first.end
+    options = [_build(tokens, text, first, second, unit, currency, qualifier, after, phrase_start, end)
+               for unit in (units or (None,))]
+    if len(options) == 1:
+        return options[0], end
+    return Ambiguous(tuple(options), options[0].words), end
+
+
+def parse_quantity(text: str, dimension: str | None = None, language: str | None = None) -> Quantity:
+    """The one quantity that `text` states ('about 25 minutes', 'Rs 615 crore', '4.25%-4.50%')."""
+    found = pick(read_quantities(text, language), dimension)
+    if isinstance(found, str) or found is None:
+        raise QuantityError(found or f"no number in '{text}'")
+    return found
+
+
+_UNIT_ALIASES = {"percent": "percent", "%": "percent", "percentage": "percent", "percentage point": "points",
+                 "percentage points": "points", "pp": "points", "basis points": "points", "bp": "points",
+                 "points": "points", "duration": "time", "time": "time", "money": "money", "count": "count",
+                 "number": "count", "temperature": "temperature", "speed": "speed", "length": "length",
+                 "distance": "length", "area": "area", "volume": "volume", "mass": "mass", "weight": "mass",
+                 "ordinal": "ordinal", "ratio": "ratio", "index": "index", "index points": "index"}
+
+
+def matches_unit(reading: Quantity | VoteSplit, wanted: str | None) -> bool:
+    """Does a reading have the dimension or unit a claim asks for (`unit: percent`, `unit: km`, `votes`)?"""
+    if wanted is None:
+        return True
+    want = wanted.strip().lower()
+    if isinstance(reading, VoteSplit):
+        return want in ("votes", "vote", "split", "score")
+    if want in ("votes", "vote", "split", "score"):
+        return False
+    aliases = _UNIT_ALIASES
+    if want in aliases:
+        target = aliases[want]
+        if target == "money":
+            return reading.dimension.startswith("money:")
+        if target == "points" and reading.dimension == "percent":
+            return True  # "cut by 0.25%": news writes points as percent; the relation says which reading
+        return reading.dimension == target
+    if want.upper() == reading.base or "money:" + want.upper() == reading.dimension:
+        return True
+    unit = _unit_table()[0].get(tuple(t.text for t in tokenize(want)))
+    if unit:
+        return any(u.dimension == reading.dimension for u in unit)
+    return False
+
+
+def known_unit(wanted: str) -> bool:
+    """Is `wanted` a dimension, unit or currency that `matches_unit` understands?"""
+    want = wanted.strip().lower()
+    return (want in _UNIT_ALIASES or want in ("votes", "vote", "split", "score")
+            or want.upper() in set(lx.CURRENCY_BEFORE.values()) | set(lx.CURRENCY_AFTER.values())
+            or tuple(t.text for t in tokenize(want)) in _unit_table()[0])
+
+
+def pick(readings: list, wanted: str | None) -> Quantity | VoteSplit | str | None:
+    """The one reading of the claim's unit; a message when several remain and nothing chooses; None when none."""
+    options: list = []
+    for r in readings:
+        if isinstance(r, Ambiguous):
+            fitting = [o for o in r.options if wanted and matches_unit(o, wanted)]
+            options.append(fitting[0] if len(fitting) == 1 else r)
+        else:
+            options.append(r)
+    if wanted:
+        options = [o for o in options if not isinstance(o, Ambiguous) and matches_unit(o, wanted)]
+    if not options:
+        return None
+    if len(options) > 1 and not wanted:
+        # ordinals ("third straight cut") and multipliers stand beside the quantity they qualify
+        plain = [o for o in options if getattr(o, "dimension", "") not in ("ordinal",)]
+        if len(plain) == 1:
+            options = plain
+    if len(options) == 1:
+        only = options[0]
+        if isinstance(only, Ambiguous):
+            readings_text = " or ".join(f"{o.unit or o.dimension}" for o in only.options)
+            return f"'{only.words}' may be {readings_text}; give `value:` or the claim's `unit:`"
+        return only
+    distinct = {(getattr(o, "lo", None), getattr(o, "hi", None), o.dimension, getattr(o, "yes", None))
+                for o in options}
+    if len(distinct) == 1:
+        return options[0]  # the same figure twice
+    listed = ", ".join(f"'{getattr(o, 'words', '') or o.label}'" for o in options[:4])
+    return f"several values in the quote: {listed}; give `value:` or the claim's `unit:`"
+
+
+# --- relating two readings ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class QuantityRelation:
+    kind: str  # agree | reconcilable | conflict | unknown
+    how: str  # "", "rounding", "conversion", "qualifier", "'%' read as percentage points", …
 
 
 def _overlap(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool]) -> bool:
@@ -237,24 +1007,80 @@ def _overlap(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bo
     tol = 1e-9 * max([1.0] + [abs(x) for x in (alo, ahi, blo, bhi) if math.isfinite(x)])
     if ahi < blo - tol or bhi < alo - tol:
         return False
-    if abs(ahi - blo) <= tol and (ahi_open or blo_open):
+    if abs(ahi - blo) <= tol and (ahi_open or blo_open) and not (math.isinf(ahi) or math.isinf(blo)):
         return False
-    if abs(bhi - alo) <= tol and (bhi_open or alo_open):
+    if abs(bhi - alo) <= tol and (bhi_open or alo_open) and not (math.isinf(bhi) or math.isinf(alo)):
         return False
     return True
 
 
-def _bounds(q: Quantity, widen: bool = False) -> tuple[float, float, bool, bool]:
-    w = q.widen if widen else 0.0
-    return q.lo - w, q.hi + w, q.lo_open and not w, q.hi_open and not w
+def _bounds(q: Quantity, widen: float = 0.0) -> tuple[float, float, bool, bool]:
+    # Widened by rounding, the bounds are open: 2 may be 2.4 rounded, not 2.5 (which is 3 or 2.5).
+    return q.lo - widen, q.hi + widen, q.lo_open or bool(widen), q.hi_open or bool(widen)
+
+
+def _convert(q: Quantity, base: str) -> tuple[Quantity, bool] | None:
+    """q in another base of its dimension: (value, exact?)."""
+    if q.base == base:
+        return q, True
+    spread = lx.INEXACT_BASES.get((q.dimension, q.base, base))
+    if spread:
+        lo, hi = q.lo * spread[0], q.hi * spread[1]
+        return replace(q, lo=lo, hi=hi, base=base, step=q.step * spread[1]), False
+    if q.dimension == "points" or q.dimension == "percent":
+        return None
+    return None
+
+
+def _same(a: Quantity, b: Quantity) -> bool:
+    tol = 1e-9 * max([1.0] + [abs(x) for x in (a.lo, a.hi, b.lo, b.hi) if math.isfinite(x)])
+    return (a.qualifier == b.qualifier and a.lo_open == b.lo_open and a.hi_open == b.hi_open
+            and (abs(a.lo - b.lo) <= tol or a.lo == b.lo) and (abs(a.hi - b.hi) <= tol or a.hi == b.hi))
+
+
+def relate_quantities(a: Quantity, b: Quantity) -> QuantityRelation:
+    """agree | reconcilable (how) | conflict | unknown (different dimensions or currencies)."""
+    how = ""
+    if a.dimension != b.dimension:
+        if {a.dimension, b.dimension} == {"percent", "points"}:
+            how = "'%' read as percentage points"
+            a = replace(a, dimension="points", base="pp") if a.dimension == "percent" else a
+            b = replace(b, dimension="points", base="pp") if b.dimension == "percent" else b
+        else:
+            return QuantityRelation("unknown", "")
+    exact = True
+    if a.base != b.base:
+        converted = _convert(a, b.base)
+        if converted is None:
+            converted_b = _convert(b, a.base)
+            if converted_b is None:
+                return QuantityRelation("unknown", "")
+            b, exact = converted_b
+        else:
+            a, exact = converted
+    if _same(a, b):
+        return QuantityRelation("agree", how)
+    plain = {a.qualifier, b.qualifier} <= {None, APPROXIMATE}
+    if _overlap(_bounds(a), _bounds(b)):
+        if plain and exact:
+            return QuantityRelation("agree", how)
+        reason = how or ("conversion" if not exact else "qualifier")
+        return QuantityRelation("reconcilable", reason)
+    # A figure written with fewer digits may be the other rounded: widen it by half its last digit.
+    coarse, fine = (a, b) if a.step > b.step else (b, a)
+    figures = {a.qualifier, b.qualifier} <= {None, APPROXIMATE, "range"}  # "more than 2" is a bound, not a figure
+    if figures and coarse.step > fine.step and _overlap(_bounds(coarse, coarse.step), _bounds(fine)):
+        return QuantityRelation("reconcilable", how or "rounding")
+    if figures and a.system and b.system and a.system != b.system \
+            and _overlap(_bounds(a, a.step), _bounds(b, b.step)):
+        return QuantityRelation("reconcilable", how or "rounded conversion between unit systems")
+    return QuantityRelation("conflict", how)
 
 
 def compare_quantities(a: Quantity, b: Quantity) -> str:
-    """agree | reconcilable | conflict; the caller keeps different dimensions (currencies) apart."""
-    if _overlap(_bounds(a), _bounds(b)):
-        plain = {a.qualifier, b.qualifier} <= {None, APPROXIMATE}
-        return "agree" if plain else "reconcilable"
-    if a.system and b.system and a.system != b.system and _overlap(_bounds(a, True), _bounds(b, True)):
-        return "reconcilable"
-    return "conflict"
+    """agree | reconcilable | conflict | unknown."""
+    return relate_quantities(a, b).kind
 
+
+def relate_splits(a: VoteSplit, b: VoteSplit) -> str:
+    return "agree" if (a.yes, a.no) == (b.yes, b.no) else "conflict"

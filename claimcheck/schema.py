@@ -47,6 +47,10 @@ def claims_schema() -> dict:
         "claim": _TEXT, "type": {"enum": list(CLAIM_TYPES)},
         "cites": {"type": "array", "items": cite, "minItems": 1},
         "note": _NULLABLE_TEXT,
+        "unit": {"type": ["string", "null"], "description": "The dimension, unit or currency a number claim is "
+                 "about (percent, percentage points, km, USD, votes): picks the value in a quote."},
+        "evolves": {"type": "boolean", "description": "A tally that grows as reports come in (a toll): cites are "
+                    "ordered by `published` and growth is reconcilable."},
     }, "A fact to compare across sources.")
     event = _object(EVENT_KEYS, EVENT_REQUIRED, {
         "id": _ID, "title": _TEXT, "timezone": {"type": ["string", "null"]}, "note": _NULLABLE_TEXT,

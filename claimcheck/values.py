@@ -5,39 +5,51 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from . import dates
+from functools import lru_cache
+
+from . import dates, kinds
+from . import lexicon as lx
 from .anchor import normalize
 from .codes import problem
 from .dates import DateError, DateValue
+from .kinds import Entity
 from .model import Claim, Event, Problem
 from .project import AnchoredCite, Project
-from .quantities import Quantity, QuantityError, parse_quantity
+from .quantities import Ambiguous, Quantity, VoteSplit, pick, read_quantities
+from .stances import read_stance
 
-_HEARSAY = re.compile(r"\b(reportedly|according to|sources? (?:said|say|says|familiar|told|close)|unnamed|"
-                      r"anonymous|people familiar|familiar with the matter|cited by|is understood|"
-                      r"it was reported|was quoted)\b", re.I)
+UNREAD = "? unread"
+
+
+@lru_cache(maxsize=32)
+def _hearsay(language: str | None) -> re.Pattern:
+    words = sorted({w for lang in lx.languages_for(language) for w in lx.HEARSAY.get(lang, ())}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
 
 
 @dataclass(frozen=True)
 class CiteValue:
     item: AnchoredCite
-    value: Any  # DateValue | Quantity | entity id (str) | None
+    value: Any  # a value of a registered kind (kinds.py): DateValue | Quantity | VoteSplit | Entity | None
     stance: str | None
     origin: str | None  # "value", "quote" or None
     second_hand: bool
+    unread: str | None = None  # why neither a value nor a stance could be read with certainty
 
     @property
     def source(self) -> str:
         return self.item.cite.source
 
     def label(self) -> str:
-        if isinstance(self.value, DateValue):
-            return self.value.label()
-        if isinstance(self.value, Quantity):
-            return self.value.label
-        if isinstance(self.value, str):
-            return self.value
-        return self.stance or ""
+        if self.value is not None:
+            return kinds.label(self.value)
+        if self.stance:
+            return self.stance
+        return UNREAD if self.unread else ""
+
+    def reading(self) -> dict | None:
+        """The typed reading, for users to audit and chart (JSON, CSV, SQLite)."""
+        return kinds.serialize(self.value) if self.value is not None else None
 
     def json_value(self) -> str | None:
         v = self.value
@@ -51,13 +63,14 @@ class CiteValue:
             elif v.part:
                 text += " " + v.part
             return text
-        if isinstance(v, Quantity):
-            return v.label
-        return v
+        if v is None:
+            return None
+        return kinds.label(v)
 
 
 def is_second_hand(item: AnchoredCite) -> bool:
-    return bool(item.cite.via) or bool(_HEARSAY.search(item.cite.quote))
+    language = item.source.language if item.source else None
+    return bool(item.cite.via) or bool(_hearsay(language).search(item.cite.quote))
 
 
 def _aliases(event: Event | None) -> list[tuple[str, str]]:
@@ -115,20 +128,36 @@ def evaluate_claim(project: Project, claim: Claim) -> tuple[list[CiteValue], lis
     readers = {"date": _date_value, "duration": _quantity_value, "number": _quantity_value,
                "actor": _actor_value}
     for item in items:
-        value, origin, stance = None, None, item.cite.stance
+        value, origin, stance, unread = None, None, item.cite.stance, None
+        language = item.source.language if item.source else None
         if claim.type in readers:
-            value, origin = readers[claim.type](item, event, problems)
-        if value is None and stance is None:
+            value, origin, unread = readers[claim.type](item, event, problems)
+        if stance is not None:
+            said, _ = read_stance(item.cite.quote, language)
+            if said is not None and said != stance and {said, stance} != {"asserts", "mentions"}:
+                problems.append(problem(item.cite.mark, "CC108", f"claim '{claim.id}': stance says {stance} but "
+                                        f"the quote {_stance_verb(said)}", **_where(item)))
+        if value is None and stance is None and claim.type != "quote":
             if claim.type in ("text", "stance"):
-                stance = "asserts"  # citing a source for a statement means it states it
-            elif claim.type != "quote":
-                problems.append(problem(item.cite.quote_mark, "CC110", f"claim '{claim.id}': no {claim.type} can be "
-                                        f"read from the quote of '{item.cite.source}'; add value: or stance:",
+                stance, unread = read_stance(item.cite.quote, language)
+                if stance is not None:
+                    origin = "quote"
+            if stance is None:
+                why = unread or f"no {claim.type} can be read from the quote"
+                unread = why
+                problems.append(problem(item.cite.quote_mark, "CC110", f"claim '{claim.id}': {why} "
+                                        f"(source '{item.cite.source}'); add value: or stance:",
                                         claim=claim.id, source=item.cite.source))
-        out.append(CiteValue(item, value, stance, origin, is_second_hand(item)))
+        out.append(CiteValue(item, value, stance, origin, is_second_hand(item), unread if value is None
+                             and stance is None else None))
     if claim.type == "date":
         out = _resolve_dates(out, claim, problems)
     return out, problems
+
+
+def _stance_verb(stance: str) -> str:
+    return {"asserts": "asserts it", "denies": "denies it", "declines": "declines to say",
+            "mentions": "mentions it"}[stance]
 
 
 def _where(item: AnchoredCite) -> dict:
@@ -142,12 +171,12 @@ def _date_value(item: AnchoredCite, event: Event | None, problems: list[Problem]
     for warning in warnings:
         problems.append(problem(cite.quote_mark, "CC108", f"claim '{item.claim.id}': {warning}", **_where(item)))
     if cite.value is None:
-        return read, ("quote" if read else None)
+        return read, ("quote" if read else None), None
     try:
         value = dates.parse_date_value(cite.value)
     except DateError as exc:
         problems.append(problem(cite.value_mark, "CC109", f"claim '{item.claim.id}': {exc}", **_where(item)))
-        return None, None
+        return None, None, str(exc)
     if value.zone is None:
         value = replace(value, zone=zone)
     if read is not None:
@@ -155,7 +184,7 @@ def _date_value(item: AnchoredCite, event: Event | None, problems: list[Problem]
         if said:
             problems.append(problem(cite.value_mark, "CC108", f"claim '{item.claim.id}': value says {said[0]} but the "
                                     f"quote says {said[1]}", **_where(item)))
-    return value, "value"
+    return value, "value", None
 
 
 def _date_disagreement(value: DateValue, read: DateValue) -> tuple[str, str] | None:
@@ -190,30 +219,42 @@ def _resolve_dates(values: list[CiteValue], claim: Claim, problems: list[Problem
     return out
 
 
+def _wanted_unit(claim: Claim) -> str | None:
+    return claim.unit or ("time" if claim.type == "duration" else None)
+
+
+def _flat(readings: list) -> list:
+    return [o for r in readings for o in (r.options if isinstance(r, Ambiguous) else (r,))]
+
+
 def _quantity_value(item: AnchoredCite, event: Event | None, problems: list[Problem]):
     cite = item.cite
-    dimension = "time" if item.claim.type == "duration" else None
-    try:
-        read = parse_quantity(cite.quote, dimension)
-    except QuantityError:
-        read = None
+    language = item.source.language if item.source else None
+    wanted = _wanted_unit(item.claim)
+    readings = read_quantities(cite.quote, language)
+    read = pick(readings, wanted)
     if cite.value is None:
-        return read, ("quote" if read else None)
+        if isinstance(read, str):
+            return None, None, read
+        return read, ("quote" if read is not None else None), None
     if isinstance(cite.value, dict):
         problems.append(problem(cite.value_mark, "CC109", f"claim '{item.claim.id}': a {item.claim.type} value is "
                                 "written as text, e.g. 'about 25 min'", **_where(item)))
-        return None, None
-    try:
-        value = parse_quantity(cite.value, dimension)
-    except QuantityError as exc:
-        problems.append(problem(cite.value_mark, "CC109", f"claim '{item.claim.id}': {exc}", **_where(item)))
-        return None, None
-    if read is not None and read.dimension == value.dimension:
-        from .quantities import compare_quantities
-        if compare_quantities(value, read) == "conflict":
-            problems.append(problem(cite.value_mark, "CC108", f"claim '{item.claim.id}': value says '{value.label}' "
-                                    f"but the quote says '{read.label}'", **_where(item)))
-    return value, "value"
+        return None, None, "the value is not a number"
+    value = pick(read_quantities(cite.value, language), wanted)
+    if not isinstance(value, (Quantity, VoteSplit)):
+        why = value if isinstance(value, str) else f"no number in '{cite.value}'"
+        if wanted and value is None and read_quantities(cite.value, language):
+            why = f"'{cite.value}' is not a quantity of the claim's unit '{wanted}'"
+        problems.append(problem(cite.value_mark, "CC109", f"claim '{item.claim.id}': {why}", **_where(item)))
+        return None, None, why
+    same_kind = [r for r in _flat(readings) if isinstance(r, type(value)) and kinds.group(r) == kinds.group(value)]
+    relations = [kinds.relate(value, r, "value", "quote").kind for r in same_kind]
+    if same_kind and all(kind == "conflict" for kind in relations):
+        said = ", ".join(f"'{r.label}'" for r in same_kind[:3])
+        problems.append(problem(cite.value_mark, "CC108", f"claim '{item.claim.id}': value says '{value.label}' "
+                                f"but the quote says {said}", **_where(item)))
+    return value, "value", None
 
 
 def _actor_value(item: AnchoredCite, event: Event | None, problems: list[Problem]):
@@ -223,21 +264,23 @@ def _actor_value(item: AnchoredCite, event: Event | None, problems: list[Problem
         problems.append(problem(cite.quote_mark, "CC111", f"claim '{item.claim.id}': '{misspelled}' read as entity "
                                 f"'{entity}'; add the spelling to its names if it is right", **_where(item)))
     if cite.value is None:
-        return entity, ("quote" if entity else None)
+        if entity is None and len(named) > 1:
+            return None, None, f"the quote names {', '.join(named)}: several actors"
+        return (Entity(entity), "quote", None) if entity else (None, None, None)
     if isinstance(cite.value, dict):
         problems.append(problem(cite.value_mark, "CC109", f"claim '{item.claim.id}': an actor value is an entity id",
                                 **_where(item)))
-        return None, None
+        return None, None, "the value is not an entity id"
     value, _, _ = read_actor(cite.value, event)
     if value is None:
         known = ", ".join(sorted(event.entities)) if event and event.entities else "none"
         problems.append(problem(cite.value_mark, "CC109", f"claim '{item.claim.id}': '{cite.value}' is not an entity "
                                 f"id or name; known entities: {known}", **_where(item)))
-        return None, None
+        return None, None, "the value is not a known entity"
     if len(named) == 1 and named[0] != value:
         problems.append(problem(cite.value_mark, "CC108", f"claim '{item.claim.id}': value says '{value}' but the "
                                 f"quote names only '{named[0]}'", **_where(item)))
-    return value, "value"
+    return Entity(value), "value", None
 
 
 def value_problems(project: Project, claim: Claim) -> list[Problem]:

@@ -148,6 +148,14 @@ class Reader:
             return None
         return value
 
+    def flag(self, node: yaml.Node, what: str) -> bool | None:
+        """A YAML boolean: true or false (yes/no/on/off are YAML 1.1 traps and are refused)."""
+        if isinstance(node, yaml.ScalarNode) and node.style is None and node.value in ("true", "false", "True",
+                                                                                        "False"):
+            return node.value.lower() == "true"
+        self.report(node, "CC005", f"{what} must be true or false")
+        return None
+
     def ident(self, node: yaml.Node, what: str) -> str | None:
         value = self.text(node, what, multiline=False)
         if value is not None and not ID_RE.match(value):

@@ -1,0 +1,425 @@
+"""Words are data: the words that carry facts, per language, shared by anchoring, values and suggest.
+
+Every table is keyed by an ISO 639-1 code. `merged(table, language)` gives the language's words
+plus English (news in any language quotes English names, units and abbreviations).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "nl", "ja")
+# Languages that write 2,5 for two and a half and 1.000 for a thousand.
+DECIMAL_COMMA = frozenset("de es fr it pt nl da sv nb nn no fi pl cs sk sl hr sr bs ro hu tr ru uk bg el lt lv et "
+                          "id vi ca gl eu is".split())
+
+WEEKDAYS = {
+    "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    "de": ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"],
+    "es": ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
+    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    "it": ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
+    "pt": ["segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"],
+    "nl": ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+    "ja": ["月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日"],
+}
+# Other spellings of the same weekday (abbreviations, forms without accents, Saturday's German twin).
+WEEKDAY_VARIANTS = {
+    "en": {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6},
+    "de": {"sonnabend": 5},
+    "es": {"miercoles": 2, "sabado": 5},
+    "fr": {},
+    "it": {"lunedi": 0, "martedi": 1, "mercoledi": 2, "giovedi": 3, "venerdi": 4},
+    "pt": {"segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4, "sabado": 5},
+    "nl": {},
+    "ja": {"月曜": 0, "火曜": 1, "水曜": 2, "木曜": 3, "金曜": 4, "土曜": 5, "日曜": 6},
+}
+MONTHS = {
+    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"],
+    "de": ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "dezember"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"],
+    "it": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+           "novembre", "dicembre"],
+    "pt": ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+           "novembro", "dezembro"],
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"],
+}
+MONTH_VARIANTS = {
+    "en": {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+           "nov": 11, "dec": 12},
+    "de": {"jänner": 1, "maerz": 3, "marz": 3, "okt": 10, "dez": 12},
+    "es": {"setiembre": 9},
+    "fr": {"fevrier": 2, "aout": 8, "decembre": 12, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12},
+    "it": {}, "pt": {"marco": 3}, "nl": {},
+}
+# Month names that are also common words: a month only next to a day number or a year.
+AMBIGUOUS_MONTHS = frozenset("may march mar jan sat sun wed marzo mai".split())
+
+# Cardinals below twenty and the tens; scales multiply what stands before them.
+CARDINALS = {
+    "en": dict(zip("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                   "sixteen seventeen eighteen nineteen".split(), range(20)))
+    | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90},
+    "de": dict(zip("null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn "
+                   "sechzehn siebzehn achtzehn neunzehn".split(), range(20)))
+    | {"ein": 1, "eine": 1, "einen": 1, "einem": 1, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50,
+       "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90},
+    "es": dict(zip("cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+                   "dieciséis diecisiete dieciocho diecinueve".split(), range(20)))
+    | {"un": 1, "una": 1, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60,
+       "setenta": 70, "ochenta": 80, "noventa": 90},
+    "fr": dict(zip("zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
+                   "dix-sept dix-huit dix-neuf".split(), range(20)))
+    | {"une": 1, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60},
+    "it": dict(zip("zero uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici "
+                   "quindici sedici diciassette diciotto diciannove".split(), range(20)))
+    | {"venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50},
+    "pt": dict(zip("zero um dois três quatro cinco seis sete oito nove dez onze doze treze catorze quinze dezesseis "
+                   "dezessete dezoito dezenove".split(), range(20)))
+    | {"uma": 1, "duas": 2, "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50},
+    "nl": dict(zip("nul een twee drie vier vijf zes zeven acht negen tien elf twaalf".split(), range(13))),
+}
+# word -> (factor, joins-with-what-follows): "hundred" multiplies and lets smaller words follow.
+SCALE_WORDS = {
+    "en": {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
+           "lakhs": 1e5, "crore": 1e7, "crores": 1e7},
+    "de": {"hundert": 100, "tausend": 1e3, "million": 1e6, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9,
+           "billion": 1e12, "billionen": 1e12},
+    "es": {"cien": 100, "ciento": 100, "cientos": 100, "mil": 1e3, "millón": 1e6, "millones": 1e6,
+           "billón": 1e12, "billones": 1e12},
+    "fr": {"cent": 100, "cents": 100, "mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9,
+           "milliards": 1e9, "billion": 1e12},
+    "it": {"cento": 100, "mille": 1e3, "mila": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9},
+    "pt": {"cem": 100, "mil": 1e3, "milhão": 1e6, "milhões": 1e6, "bilhão": 1e9, "bilhões": 1e9},
+    "nl": {"honderd": 100, "duizend": 1e3, "miljoen": 1e6, "miljard": 1e9},
+}
+# Written right after digits: "$5bn", "Rs 615 crore", "7,5 Mrd.", "2 Mio."
+SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12,
+                       "trn": 1e12, "cr": 1e7, "mio": 1e6, "mrd": 1e9, "md": 1e9, "mds": 1e9}
+ORDINALS = {
+    "en": {w: i + 1 for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                                          "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                                          "nineteenth twentieth".split())}
+    | {"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100},
+    "de": {w: i + 1 for i, w in enumerate("erste zweite dritte vierte fünfte sechste siebte achte neunte zehnte".split())}
+    | {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5},
+    "es": {"primero": 1, "primera": 1, "primer": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3,
+           "tercer": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "séptimo": 7, "octavo": 8,
+           "noveno": 9, "décimo": 10},
+    "fr": {"premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4,
+           "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10},
+}
+# Denominators: "a quarter", "two-thirds", "three quarters", "ein Viertel", "un tercio", "un quart".
+FRACTIONS = {
+    "en": {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+           "tenth": 10, "tenths": 10},
+    "de": {"hälfte": 2, "halb": 2, "halbe": 2, "halben": 2, "drittel": 3, "viertel": 4, "fünftel": 5},
+    "es": {"mitad": 2, "medio": 2, "media": 2, "tercio": 3, "tercios": 3, "cuarto": 4, "cuartos": 4},
+    "fr": {"moitié": 2, "demi": 2, "demie": 2, "tiers": 3, "quart": 4, "quarts": 4},
+}
+# Counts given as an order of magnitude; documented intervals (README: How values are read).
+APPROXIMATE_COUNTS = {
+    "en": {"dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2000, 9999),
+           "millions": (2e6, 999e6), "billions": (2e9, 999e9)},
+    "de": {"dutzende": (24, 199), "hunderte": (200, 999), "tausende": (2000, 9999), "millionen": (2e6, 999e6)},
+    "es": {"decenas": (20, 99), "cientos": (200, 999), "centenares": (200, 999), "miles": (2000, 9999),
+           "millones": (2e6, 999e6)},
+    "fr": {"dizaines": (20, 99), "centaines": (200, 999), "milliers": (2000, 9999), "millions": (2e6, 999e6)},
+}
+# "several hundred", "a few thousand": the factor's range.
+VAGUE_FACTORS = {"en": {"several": (3, 9), "a few": (2, 5), "few": (2, 5)},
+                 "de": {"mehrere": (3, 9), "einige": (2, 9)},
+                 "es": {"varios": (3, 9), "varias": (3, 9), "unos pocos": (2, 5)},
+                 "fr": {"plusieurs": (3, 9), "quelques": (2, 9)}}
+DOZEN = {"en": ("dozen",), "de": ("dutzend",), "es": ("docena",), "fr": ("douzaine",)}
+# "doubled", "three times as many": a ratio, never a count.
+MULTIPLIER_VERBS = {"en": {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3, "quadrupled": 4,
+                           "halved": 0.5, "twice": 2, "thrice": 3},
+                    "de": {"verdoppelt": 2, "verdreifacht": 3, "halbiert": 0.5},
+                    "es": {"duplicó": 2, "duplicado": 2, "triplicó": 3, "triplicado": 3},
+                    "fr": {"doublé": 2, "triplé": 3}}
+TIMES_WORDS = {"en": ("times",), "de": ("mal", "fache"), "es": ("veces",), "fr": ("fois",)}
+MINUS_WORDS = {"en": ("minus",), "de": ("minus",), "es": ("menos",), "fr": ("moins",)}
+AND_WORDS = {"en": ("and",), "de": ("und",), "es": ("y",), "fr": ("et",), "it": ("e",), "pt": ("e",)}
+# Words for "of" in "eleven of 12" and "one in five".
+OF_WORDS = {"en": ("of", "out of"), "de": ("der", "von"), "es": ("de", "de los", "de las"),
+            "fr": ("des", "de", "sur")}
+IN_WORDS = {"en": ("in", "out of"), "de": ("von",), "es": ("de cada",), "fr": ("sur",)}
+RANGE_WORDS = {  # (opening word, joining word): "between 4 and 5", "from 4 to 5", "zwischen 4 und 5"
+    "en": [("between", "and"), ("from", "to"), (None, "to"), (None, "or")],
+    "de": [("zwischen", "und"), ("von", "bis"), (None, "bis")],
+    "es": [("entre", "y"), ("de", "a"), (None, "a")],
+    "fr": [("entre", "et"), ("de", "à"), (None, "à")],
+}
+# qualifier phrase -> kind (README: about ±10 %, nearly [−10 %, 0], above (x, ∞), at least [x, ∞), below, up to)
+QUALIFIERS = {
+    "en": {"more than": "above", "greater than": "above", "over": "above", "above": "above", "exceeding": "above",
+           "in excess of": "above", "upwards of": "above", "just over": "above", "just above": "above",
+           "at least": "at least", "no less than": "at least", "no fewer than": "at least",
+           "a minimum of": "at least", "less than": "below", "fewer than": "below", "under": "below",
+           "below": "below", "just under": "nearly", "just below": "nearly", "up to": "up to", "at most": "up to",
+           "as many as": "up to", "as much as": "up to", "no more than": "up to", "nearly": "nearly",
+           "almost": "nearly", "close to": "nearly", "about": "about", "approximately": "about", "approx.": "about",
+           "approx": "about", "around": "about", "roughly": "about", "some": "about", "an estimated": "about",
+           "estimated": "about", "circa": "about", "ca.": "about", "c.": "about", "or so": "about"},
+    "de": {"mehr als": "above", "über": "above", "mindestens": "at least", "weniger als": "below",
+           "unter": "below", "bis zu": "up to", "höchstens": "up to", "fast": "nearly", "beinahe": "nearly",
+           "knapp": "nearly", "nahezu": "nearly", "etwa": "about", "rund": "about", "ungefähr": "about",
+           "circa": "about", "ca.": "about", "zirka": "about", "gut": "above"},
+    "es": {"más de": "above", "por encima de": "above", "al menos": "at least", "por lo menos": "at least",
+           "como mínimo": "at least", "menos de": "below", "por debajo de": "below", "hasta": "up to",
+           "casi": "nearly", "cerca de": "about", "alrededor de": "about", "unos": "about", "unas": "about",
+           "aproximadamente": "about", "en torno a": "about", "aproximadamente unos": "about"},
+    "fr": {"plus de": "above", "au-delà de": "above", "au moins": "at least", "moins de": "below",
+           "jusqu'à": "up to", "presque": "nearly", "près de": "about", "environ": "about", "quelque": "about",
+           "autour de": "about", "approximativement": "about", "une quarantaine de": "about"},
+}
+NEGATIONS = {
+    "en": ("not", "no", "never", "nor", "none", "nothing", "nobody", "neither", "without", "cannot", "n't", "nowhere"),
+    "de": ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts",
+           "niemand", "ohne", "weder"),
+    "es": ("no", "nunca", "jamás", "nada", "nadie", "ningún", "ninguno", "ninguna", "sin", "tampoco", "ni"),
+    "fr": ("ne", "n'", "pas", "jamais", "rien", "personne", "aucun", "aucune", "sans", "ni", "non"),
+    "it": ("non", "mai", "niente", "nessuno", "senza"),
+    "pt": ("não", "nunca", "nada", "ninguém", "nenhum", "nenhuma", "sem"),
+    "nl": ("niet", "geen", "nooit", "niets", "niemand", "zonder"),
+    "ja": ("ない", "なかった", "ません", "ませんでした", "ず", "ぬ"),
+}
+# Words that flip a fact to its opposite; each pair is symmetric.
+ANTONYMS = {
+    "en": [("rose", "fell"), ("rise", "fall"), ("rises", "falls"), ("risen", "fallen"), ("increased", "decreased"),
+           ("increase", "decrease"), ("raised", "lowered"), ("raised", "cut"), ("hiked", "cut"), ("up", "down"),
+           ("higher", "lower"), ("gained", "lost"), ("won", "lost"), ("win", "lose"), ("wins", "loses"),
+           ("confirmed", "denied"), ("confirms", "denies"), ("confirm", "deny"), ("approved", "rejected"),
+           ("approve", "reject"), ("accepted", "refused"), ("accepted", "rejected"), ("accept", "refuse"),
+           ("passed", "failed"), ("guilty", "innocent"), ("guilty", "acquitted"), ("convicted", "acquitted"),
+           ("allowed", "banned"), ("allowed", "forbade"), ("support", "oppose"), ("supported", "opposed"),
+           ("supports", "opposes"), ("for", "against"), ("before", "after"), ("more", "less"), ("more", "fewer"),
+           ("most", "least"), ("above", "below"), ("over", "under"), ("north", "south"), ("east", "west"),
+           ("gains", "losses"), ("strengthened", "weakened"), ("expanded", "contracted"), ("surplus", "deficit"),
+           ("open", "closed"), ("opened", "closed"), ("began", "ended"), ("started", "ended"), ("alive", "dead"),
+           ("survived", "died"), ("always", "never"), ("all", "none"), ("everyone", "no one"),
+           ("increasing", "decreasing"), ("easing", "tightening"), ("hawkish", "dovish"), ("left", "right")],
+    "de": [("gestiegen", "gesunken"), ("stieg", "sank"), ("steigt", "sinkt"), ("erhöht", "gesenkt"),
+           ("erhöhte", "senkte"), ("angehoben", "gesenkt"), ("mehr", "weniger"), ("bestätigt", "dementiert"),
+           ("bestätigte", "dementierte"), ("gewonnen", "verloren"), ("gewann", "verlor"),
+           ("angenommen", "abgelehnt"), ("zugestimmt", "abgelehnt"), ("vor", "nach"), ("für", "gegen")],
+    "es": [("subió", "bajó"), ("aumentó", "disminuyó"), ("subir", "bajar"), ("alza", "baja"), ("más", "menos"),
+           ("confirmó", "negó"), ("ganó", "perdió"), ("aprobó", "rechazó"), ("aceptó", "rechazó"),
+           ("antes", "después"), ("recortó", "subió"), ("a favor", "en contra")],
+    "fr": [("hausse", "baisse"), ("augmenté", "diminué"), ("augmenté", "baissé"), ("monté", "baissé"),
+           ("plus", "moins"), ("confirmé", "démenti"), ("confirmé", "nié"), ("gagné", "perdu"),
+           ("approuvé", "rejeté"), ("accepté", "refusé"), ("avant", "après"), ("pour", "contre")],
+}
+DAY_PARTS = {  # word -> part of the day (DESIGN: morning [05, 12), afternoon [12, 18), evening [17, 23), night [20, 24))
+    "en": {"morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "night",
+           "tonight": "night", "overnight": "night"},
+    "de": {"morgen": "morning", "vormittag": "morning", "nachmittag": "afternoon", "abend": "evening",
+           "nacht": "night", "morgens": "morning", "abends": "evening", "nachts": "night"},
+    "es": {"mañana": "morning", "tarde": "afternoon", "noche": "night", "madrugada": "night"},
+    "fr": {"matin": "morning", "matinée": "morning", "après-midi": "afternoon", "soir": "evening",
+           "soirée": "evening", "nuit": "night"},
+}
+# Relative day words -> days from the publication date (DESIGN: resolve against `published`).
+RELATIVE_DAYS = {
+    "en": {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
+           "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "earlier today": 0,
+           "earlier on": 0},
+    "de": {"heute": 0, "gestern": -1, "morgen": 1, "vorgestern": -2, "übermorgen": 2, "gestern abend": -1},
+    "es": {"hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2, "anoche": -1},
+    "fr": {"aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2, "hier soir": -1, "ce matin": 0},
+    "ja": {"今日": 0, "本日": 0, "昨日": -1, "明日": 1, "昨夜": -1, "今朝": 0},
+}
+# Words that mark a cite as relayed rather than first-hand.
+HEARSAY = {"en": ("reportedly", "according to", "sources said", "sources say", "source said", "sources told",
+                  "people familiar", "familiar with the matter", "unnamed", "anonymous", "cited by",
+                  "is understood", "it was reported", "was quoted", "sources close"),
+           "de": ("laut", "zufolge", "berichtet", "nach angaben"),
+           "es": ("según", "fuentes", "informó"),
+           "fr": ("selon", "d'après", "de sources")}
+# Words that say the speaker denies, refuses to say, or states.
+STANCE_WORDS = {
+    "denies": {"en": ("denied", "denies", "deny", "denying", "dismissed", "rejected the report", "rejected reports",
+                      "rejected the claim", "rejected claims", "refuted", "rebuffed", "was not true", "is not true",
+                      "was untrue", "is untrue", "is false", "was false", "fake news", "no truth", "baseless",
+                      "categorically", "never said", "did not say", "didn't say", "there was no", "there is no"),
+               "de": ("dementiert", "dementierte", "bestritt", "bestreitet", "wies zurück", "zurückgewiesen",
+                      "nicht wahr", "falsch"),
+               "es": ("negó", "niega", "desmintió", "desmiente", "rechazó", "no es cierto", "falso"),
+               "fr": ("démenti", "dément", "nié", "nie", "a rejeté", "pas vrai", "faux")},
+    "declines": {"en": ("declined to comment", "declined to say", "declined to confirm", "declined to discuss",
+                        "declined to elaborate", "declined to specify", "declined to disclose", "declined to give",
+                        "declined comment", "declined to answer", "declined to reveal", "declined to provide",
+                        "refused to comment", "refused to confirm", "refused to say", "would not say",
+                        "would not confirm", "would not comment", "wouldn't say", "wouldn't confirm",
+                        "did not respond", "didn't respond", "did not comment", "did not immediately respond",
+                        "did not reply", "no comment", "not immediately available", "could not be reached",
+                        "declined to", "would neither confirm nor deny", "neither confirmed nor denied",
+                        "refused to disclose", "did not confirm", "didn't confirm", "did not disclose",
+                        "did not specify", "did not elaborate", "not disclosed", "not confirmed",
+                        "refrain from commenting", "refrained from commenting", "refrain from comment",
+                        "offered no specific details", "gave no details", "provided no details"),
+                 "de": ("wollte sich nicht äußern", "äußerte sich nicht", "lehnte eine stellungnahme ab",
+                        "kein kommentar", "wollte nicht bestätigen", "ließ offen"),
+                 "es": ("declinó comentar", "no quiso comentar", "no quiso confirmar", "se negó a comentar",
+                        "sin comentarios", "no respondió"),
+                 "fr": ("n'a pas souhaité", "a refusé de commenter", "sans commentaire", "n'a pas voulu",
+                        "n'a pas répondu")},
+}
+
+
+def languages_for(language: str | None) -> tuple[str, ...]:
+    """The languages whose words a source may use: its own plus English (quoted names, units, codes).
+
+    An unknown language reads as English: merging every language would make Spanish "once"
+    eleven in an English sentence.
+    """
+    if not language:
+        return ("en",)
+    base = language.lower().split("-")[0].split("_")[0]
+    return (base, "en") if base != "en" else ("en",)
+
+
+@lru_cache(maxsize=None)
+def merged(table_name: str, language: str | None) -> dict:
+    """One table's words for a source's language(s), merged into one mapping (first language wins)."""
+    table = globals()[table_name]
+    out: dict = {}
+    for lang in reversed(languages_for(language)):
+        entry = table.get(lang)
+        if isinstance(entry, dict):
+            out.update(entry)
+        elif entry:
+            out.update({word: True for word in entry})
+    return out
+
+
+@lru_cache(maxsize=None)
+def weekday_words(language: str | None) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for lang in languages_for(language):
+        out.update({name: i for i, name in enumerate(WEEKDAYS.get(lang, ()))})
+        out.update(WEEKDAY_VARIANTS.get(lang, {}))
+    return out
+
+
+@lru_cache(maxsize=None)
+def month_words(language: str | None) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for lang in languages_for(language):
+        out.update({name: i + 1 for i, name in enumerate(MONTHS.get(lang, ()))})
+        out.update(MONTH_VARIANTS.get(lang, {}))
+    return out
+
+
+@lru_cache(maxsize=None)
+def antonym_pairs(language: str | None) -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(pair) for lang in languages_for(language) for pair in ANTONYMS.get(lang, ()))
+
+
+def decimal_comma(language: str | None) -> bool | None:
+    """True for 2,5 = two and a half; False for 2,500 = two thousand five hundred; None when unknown."""
+    if not language:
+        return None
+    return language.lower().split("-")[0].split("_")[0] in DECIMAL_COMMA
+
+
+def phrases(table: dict[str, object], language: str | None) -> list[tuple[str, object]]:
+    """(phrase, meaning) longest first, for matching at word boundaries."""
+    items: dict[str, object] = {}
+    for lang in reversed(languages_for(language)):
+        entry = table.get(lang, {})
+        items.update(entry if isinstance(entry, dict) else {w: True for w in entry})
+    return sorted(items.items(), key=lambda kv: -len(kv[0]))
+
+
+# Units as data. A unit word maps to one or more readings (dimension, base, factor, system, symbol):
+# `factor` converts to the base unit of the dimension; two readings mean the word is ambiguous
+# ("pounds": mass or money) and only the claim's `unit:` can choose. Temperatures carry an offset
+# (base °C: value * factor + offset). Conversion factors are cross-checked against pint in the tests.
+UNIT_ROWS = [
+    # dimension, base, factor, system, symbol, words (multi-word units use spaces; "/" is its own word)
+    ("time", "s", 1, None, "s", "s sec secs second seconds sekunde sekunden segundos seconde secondes secondi"),
+    ("time", "s", 60, None, "min", "min mins minute minutes minuten minuto minutos minuti"),
+    ("time", "s", 3600, None, "h", "h hr hrs hour hours stunde stunden hora horas heure heures ora ore uur"),
+    ("time", "s", 86400, None, "days", "day days tag tage tagen día días dia dias jour jours giorno giorni dag dagen"),
+    ("time", "s", 604800, None, "weeks", "week weeks woche wochen semana semanas semaine semaines settimana "
+                                         "settimane weken"),
+    ("time", "s", 1209600, None, "fortnights", "fortnight fortnights"),
+    ("time", "month", 1, None, "months", "month months monat monate monaten mes meses mois mese mesi maand maanden"),
+    ("time", "month", 3, None, "quarters", "quarter-year"),
+    ("time", "month", 12, None, "years", "year years yr yrs jahr jahre jahren año años ano anos an ans année années "
+                                         "anno anni jaar jaren"),
+    ("time", "month", 120, None, "decades", "decade decades jahrzehnt jahrzehnte década décadas décennie décennies"),
+    ("time", "month", 1200, None, "centuries", "century centuries jahrhundert siglo siglos siècle siècles"),
+    ("length", "m", 0.001, "metric", "mm", "mm millimetre millimetres millimeter millimeters millimeter"),
+    ("length", "m", 0.01, "metric", "cm", "cm centimetre centimetres centimeter centimeters zentimeter"),
+    ("length", "m", 1, "metric", "m", "metre metres meter meters metro metros mètre mètres"),
+    ("length", "m", 1000, "metric", "km", "km kms kilometre kilometres kilometer kilometers kilómetro kilómetros "
+                                          "kilomètre kilomètres chilometri"),
+    ("length", "m", 0.0254, "imperial", "in", "inch inches"),
+    ("length", "m", 0.3048, "imperial", "ft", "ft foot feet"),
+    ("length", "m", 0.9144, "imperial", "yd", "yd yard yards"),
+    ("length", "m", 1609.344, "imperial", "mi", "mi mile miles meile meilen milla millas"),
+    ("length", "m", 1852, "nautical", "nmi", "nmi nautical mile nautical miles seemeile seemeilen"),
+    ("area", "m2", 1e6, "metric", "km²", "km² km2 sq km square kilometre square kilometres square kilometer "
+                                          "square kilometers quadratkilometer kilómetros cuadrados"),
+    ("area", "m2", 1, "metric", "m²", "m² m2 sq m square metre square metres square meter square meters "
+                                       "quadratmeter metros cuadrados"),
+    ("area", "m2", 1e4, "metric", "ha", "ha hectare hectares hektar hectárea hectáreas"),
+    ("area", "m2", 4046.8564224, "imperial", "acres", "acre acres"),
+    ("area", "m2", 2589988.110336, "imperial", "sq mi", "sq mi square mile square miles"),
+    ("area", "m2", 0.09290304, "imperial", "sq ft", "sq ft square foot square feet"),
+    ("volume", "m3", 0.001, "metric", "l", "litre litres liter liters liter litro litros"),
+    ("volume", "m3", 1e-6, "metric", "ml", "ml millilitre millilitres milliliter milliliters"),
+    ("volume", "m3", 1, "metric", "m³", "m³ m3 cubic metre cubic metres cubic meter cubic meters kubikmeter"),
+    ("volume", "m3", 0.003785411784, "imperial", "gal", "gallon gallons"),
+    ("volume", "m3", 0.158987294928, "imperial", "bbl", "barrel barrels bbl"),
+    ("mass", "kg", 0.001, "metric", "g", "g gram grams gramm gramo gramos gramme grammes"),
+    ("mass", "kg", 1, "metric", "kg", "kg kgs kilogram kilograms kilogramm kilo kilos kilogramo kilogramos"),
+    ("mass", "kg", 1000, "metric", "t", "t tonne tonnes metric ton metric tons tonnen tonelada toneladas"),
+    ("mass", "kg", 0.45359237, "imperial", "lb", "lb lbs pound pounds"),
+    ("mass", "kg", 0.028349523125, "imperial", "oz", "oz ounce ounces"),
+    ("speed", "m/s", 1 / 3.6, "metric", "km/h", "km/h kmh kph kmph km per hour kilometres per hour "
+                                                 "kilometers per hour km/std stundenkilometer"),
+    ("speed", "m/s", 1, "metric", "m/s", "m/s metres per second meters per second"),
+    ("speed", "m/s", 0.44704, "imperial", "mph", "mph miles per hour"),
+    ("speed", "m/s", 1852 / 3600, "nautical", "kn", "knot knots kn kt kts"),
+    ("temperature", "°C", 1, "metric", "°C", "°c ° c degrees celsius degree celsius celsius centigrade degrees c "
+                                             "grad celsius grados celsius grados centígrados degrés celsius °"),
+    ("temperature", "°F", 1, "imperial", "°F", "°f ° f degrees fahrenheit degree fahrenheit fahrenheit degrees f"),
+    ("temperature", "K", 1, "metric", "K", "kelvin kelvins"),
+    ("percent", "%", 1, None, "%", "% percent per cent pct prozent por ciento pour cent per cento por cento procent"),
+    ("points", "pp", 1, None, "pp", "percentage point percentage points pp ppt ppts prozentpunkt prozentpunkte "
+                                    "prozentpunkten punto porcentual puntos porcentuales point de pourcentage "
+                                    "points de pourcentage"),
+    ("points", "pp", 0.01, None, "bp", "basis point basis points bp bps basispunkt basispunkte basispunkten "
+                                       "punto básico puntos básicos point de base points de base"),
+    ("index", "pt", 1, None, "points", "point points punkt punkte puntos"),
+    ("degree", "deg", 1, None, "degrees", "degree degrees grad grados degrés"),
+]
+# Temperatures convert through °C: value * factor + offset.
+TEMPERATURE_TO_C = {"°C": (1.0, 0.0), "°F": (5 / 9, -32 * 5 / 9), "K": (1.0, -273.15)}
+# Written right after digits with no space, a letter is a unit only in these readings: 45C, 10F, 5K (thousand).
+ATTACHED_UNITS = {"c": "°c", "f": "°f"}
+# Units whose base differs but whose dimension is one: convertible only as a range (a month is 28–31 days).
+INEXACT_BASES = {("time", "month", "s"): (28 * 86400, 31 * 86400)}
+
+# currency word/symbol -> ISO code; "pounds" and "$" are resolved where they stand.
+CURRENCY_BEFORE = {"$": "USD", "us$": "USD", "usd": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
+                   "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL", "€": "EUR", "eur": "EUR", "£": "GBP",
+                   "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR",
+                   "re": "INR", "cny": "CNY", "rmb": "CNY", "chf": "CHF", "aud": "AUD", "cad": "CAD", "₩": "KRW",
+                   "krw": "KRW", "₽": "RUB", "rub": "RUB", "mxn": "MXN", "brl": "BRL"}
+CURRENCY_AFTER = {"usd": "USD", "dollars": "USD", "dollar": "USD", "dólares": "USD", "dólar": "USD",
+                  "us-dollar": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR", "gbp": "GBP", "sterling": "GBP",
+                  "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rupees": "INR",
+                  "rupee": "INR", "inr": "INR", "chf": "CHF", "francs": "franc", "won": "KRW", "rubles": "RUB",
+                  "roubles": "RUB", "reais": "BRL", "pesos": "peso", "rand": "ZAR", "naira": "NGN"}
+# Words that are a unit and a currency at once: only the claim's `unit:` can choose.
+CURRENCY_OR_UNIT = {"pound": "GBP", "pounds": "GBP"}

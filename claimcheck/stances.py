@@ -1,0 +1,59 @@
+"""Reading a stance from a quote: denies, declines, asserts — or unread when the words are unclear."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicon as lx
+
+_HEDGES = re.compile(r"\b(whether|if|may have|might|could have|would have|allegedly|reportedly|rumou?rs?|"
+                     r"speculat\w*|unclear|ob|si|quizás|peut-être)\b|\?", re.I)
+
+
+@lru_cache(maxsize=32)
+def _patterns(language: str | None) -> dict[str, re.Pattern]:
+    out = {}
+    for stance, table in lx.STANCE_WORDS.items():
+        phrases = sorted({p for lang in lx.languages_for(language) for p in table.get(lang, ())}, key=len,
+                         reverse=True)
+        out[stance] = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I)
+    negations = sorted({n for lang in lx.languages_for(language) for n in lx.NEGATIONS.get(lang, ())}, key=len,
+                       reverse=True)
+    out["negation"] = re.compile(r"(?:(?<!\w)(?:" + "|".join(re.escape(n) for n in negations if n != "n't")
+                                 + r")(?!\w)|n't\b)", re.I)
+    return out
+
+
+def read_stance(quote: str, language: str | None = None) -> tuple[str | None, str | None]:
+    """(stance, None) when the words say it; (None, why) when they do not say it clearly.
+
+    "The Kremlin declined to comment" declines; "The White House denied that…" denies; a plain
+    statement asserts. A negation outside those phrases ("did not deny", "no one confirmed"), a
+    question or a hedge leaves the stance unread: the curator says it with `stance:`.
+    """
+    text = quote.replace("’", "'")
+    pats = _patterns(language)
+    declines = [m.span() for m in pats["declines"].finditer(text)]
+    denies = [m.span() for m in pats["denies"].finditer(text)]
+
+    def outside(spans: list[tuple[int, int]]) -> list[re.Match]:
+        return [m for m in pats["negation"].finditer(text) if not any(a <= m.start() < b for a, b in spans)]
+
+    if declines and not denies:
+        if outside(declines):
+            return None, "the quote declines and also negates something; say which with `stance:`"
+        return "declines", None
+    if denies and not declines:
+        negated = [m for m in outside(denies) if any(0 <= a - m.end() <= 12 for a, _ in denies)]
+        if negated:
+            return None, f"'{negated[0].group()}' stands before a denial ('did not deny'); say which with `stance:`"
+        return "denies", None
+    if denies and declines:
+        return None, "the quote both denies and declines; say which with `stance:`"
+    negation = pats["negation"].search(text)
+    if negation:
+        return None, f"the quote says '{negation.group()}': it may deny rather than assert; say which with `stance:`"
+    hedge = _HEDGES.search(text)
+    if hedge:
+        return None, f"'{hedge.group()}' makes the quote a question or a hedge; say which with `stance:`"
+    return "asserts", None
