@@ -19,7 +19,18 @@ if TYPE_CHECKING:
 
 FORMATS = ("json", "csv", "claimreview", "sqlite")
 CSV_COLUMNS = ("event", "claim", "verdict", "source", "outlet", "quote", "found", "span_start", "span_end",
-               "value", "stance", "via")
+               "value", "stance", "via", "reading_kind", "reading_low", "reading_high", "reading_unit",
+               "reading_dimension", "reading_qualifier", "reading_words", "unread")
+
+
+def _reading_columns(reading: dict | None) -> dict:
+    """The typed reading beside its label, so users can audit and chart it."""
+    r = reading or {}
+    low = r.get("low", r.get("for", r.get("date")))
+    high = r.get("high", r.get("against", r.get("date")))
+    return {"reading_kind": r.get("kind"), "reading_low": low, "reading_high": high,
+            "reading_unit": r.get("unit", r.get("zone")), "reading_dimension": r.get("dimension"),
+            "reading_qualifier": r.get("qualifier"), "reading_words": r.get("words")}
 
 
 def _rows(project: "Project", results: list["ClaimResult"]):
@@ -33,7 +44,8 @@ def _rows(project: "Project", results: list["ClaimResult"]):
             yield {"event": data["event"], "claim": data["id"], "verdict": data["verdict"],
                    "source": cite["source"], "outlet": source.outlet if source else None, "quote": cite["quote"],
                    "found": cite["found"], "span_start": span[0], "span_end": span[1], "value": cite["value"],
-                   "stance": cite["stance"], "via": cite["via"]}
+                   "stance": cite["stance"], "via": cite["via"], **_reading_columns(cite["reading"]),
+                   "unread": cite["unread"]}
 
 
 def to_csv(project: "Project", results: list["ClaimResult"]) -> str:
@@ -94,7 +106,9 @@ def write_sqlite(project: "Project", results: list["ClaimResult"], target: Path)
                                      type TEXT, verdict TEXT, reason TEXT);
                 CREATE TABLE cites (claim TEXT REFERENCES claims(id), source TEXT REFERENCES sources(id),
                                     quote TEXT, found INTEGER, span_start INTEGER, span_end INTEGER,
-                                    value TEXT, stance TEXT, via TEXT);
+                                    value TEXT, stance TEXT, via TEXT, reading_kind TEXT, reading_low,
+                                    reading_high, reading_unit TEXT, reading_dimension TEXT,
+                                    reading_qualifier TEXT, reading_words TEXT, unread TEXT);
             """)
             shown_events = {r.claim.event for r in results}
             db.executemany("INSERT INTO events VALUES (?, ?, ?)",
@@ -105,9 +119,9 @@ def write_sqlite(project: "Project", results: list["ClaimResult"], target: Path)
             db.executemany("INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?, ?, ?)",
                            [(r.claim.id, r.claim.event, r.claim.claim, r.claim.type, r.verdict.value, r.reason)
                             for r in results])
-            db.executemany("INSERT INTO cites VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            db.executemany(f"INSERT INTO cites VALUES ({', '.join('?' * (6 + len(CSV_COLUMNS[9:])))})",
                            [(row["claim"], row["source"], row["quote"], int(row["found"]), row["span_start"],
-                             row["span_end"], row["value"], row["stance"], row["via"])
+                             row["span_end"], *(row[c] for c in CSV_COLUMNS[9:]))
                             for row in _rows(project, results)])
         db.close()
         os.replace(tmp, target)

@@ -235,7 +235,8 @@ def claim_json(result: "ClaimResult", with_context: bool = False) -> dict:
                  "span": list(anchor.span) if found else None,
                  "line": line_of(article.text, anchor.start) if found and article else None,
                  "score": anchor.score if anchor else None, "method": anchor.method if found else None,
-                 "value": cv.json_value(), "stance": cv.stance, "via": cv.item.cite.via}
+                 "value": cv.json_value(), "stance": cv.stance, "via": cv.item.cite.via,
+                 "reading": cv.reading(), "unread": cv.unread}
         if with_context:
             entry["context"] = (dict(zip(("before", "match", "after"), context(article.text, anchor.start, anchor.end)))
                                 if found and article else None)
