@@ -6,6 +6,9 @@ import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
 
 FUZZY_THRESHOLD = 80.0  # absent quotes score ≤ ~62, real ones with ≤15 % edits ≥ ~85 (NOTES.md)
 MIN_FUZZY_CHARS = 12  # below this one edit is already a different word
@@ -40,8 +43,19 @@ def _fold(ch: str) -> str:
     return "".join(_CHAR_MAP.get(c, c) for c in folded if c not in _ZERO_WIDTH)
 
 
+# A base character with its combining marks, and conjoining Hangul jamo: decomposed text (NFD, as macOS
+# writes it) composes to one character, so it matches the same text in NFC.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a"
+_CLUSTER = rf"[^\s{_MARKS}][{_MARKS}]+|[\u1100-\u115f][\u1160-\u11a7][\u11a8-\u11ff]?"
 # Whitespace other than a lone space, and characters that plain lowercasing would not handle.
-_SPECIAL = re.compile(r"\s{2,}|[^\S ]|[^\x00-\x7f]|`")
+_SPECIAL = re.compile(rf"{_CLUSTER}|\s{{2,}}|[^\S ]|[^\x00-\x7f]|`")
+_TRAILING_MARKS = re.compile(rf"[{_MARKS}\u1160-\u11ff]+")
+
+
+def extend_over_marks(text: str, end: int) -> int:
+    """Move a span's end past combining marks and jamo that belong to its last character."""
+    m = _TRAILING_MARKS.match(text, end)
+    return m.end() if m else end
 
 
 def normalize(text: str) -> Normalized:
@@ -74,6 +88,13 @@ def normalize(text: str) -> Normalized:
         if match.start() > pos:
             emit(text[pos:match.start()].lower(), pos)  # plain ASCII and lone spaces: lowercase is enough
         ch = match.group()
+        if len(ch) > 1 and not ch[0].isspace():  # a cluster: compose it, every output char points to its start
+            folded = _fold(unicodedata.normalize("NFC", ch))
+            expanded = True
+            emit(folded, match.start())
+            expanded = False
+            pos = match.end()
+            continue
         if ch[0].isspace():
             if pending_space < 0:
                 pending_space = match.start()
@@ -102,64 +123,157 @@ def normalize(text: str) -> Normalized:
     return Normalized(normalized, starts)
 
 
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_MONTHS = ("january february march april may june july august september october november december "
-           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
-_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-                 "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-                 "eighty ninety hundred thousand million billion trillion lakh crore half dozen first "
-                 "second third fourth fifth").split()
-_NEGATIONS = "not no never nor none without cannot n't".split()
-_FACT_WORDS = frozenset(_WEEKDAYS + _MONTHS + _NUMBER_WORDS + _NEGATIONS)
-_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|n't|[^\W\d_]+")
+# The fact guard reads every language of the lexicon: a source's language is a manifest fact that the
+# anchor cache does not key on, and a fact word rarely means something else in another language.
+_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th|er|e|º)?(?![^\W\d_])|\d+|n't|[^\W\d_]+")
+_CONTRACTION = re.compile(r"(?<=[^\W\d_])n't\b")
+_NEGATION_FORMS = {"cannot": ("can", "not"), "can't": ("can", "n't"), "won't": ("will", "n't"),
+                   "shan't": ("shall", "n't"), "ain't": ("is", "n't")}
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-_CANONICAL = {abbr: full for full in "january february march april may june july august september october "
-              "november december".split() for abbr in (full[:3], full[:4] if full == "september" else full[:3])}
-_CANONICAL.update({w: str(i) for i, w in enumerate(_NUMBER_WORDS[:20])})
-_CANONICAL.update({w: "not" for w in _NEGATIONS})  # one polarity: "no" for "not" keeps the meaning
-_NEGATION_SET = frozenset(_NEGATIONS)
+@lru_cache(maxsize=1)
+def _fact_lexicon() -> dict:
+    """Every language's fact words, each mapped to what it means (its canon)."""
+    canon: dict[str, str] = {}
+    months: set[str] = set()
+    for lang in lexicon.LANGUAGES:
+        for word, n in {**lexicon.CARDINALS.get(lang, {}), **lexicon.SCALE_WORDS.get(lang, {})}.items():
+            if word not in ("a", "an", "un", "une", "una", "uno", "ein", "eine", "einen", "einem", "een", "um",
+                            "uma", "cent", "cents", "mil"):
+                canon.setdefault(word, f"#{n:g}")
+        for word, n in lexicon.ORDINALS.get(lang, {}).items():
+            canon.setdefault(word, f"#{n:g}")
+        for word, n in lexicon.weekday_words(lang).items():
+            canon.setdefault(word, f"@weekday{n}")
+        for word, n in lexicon.month_words(lang).items():
+            canon.setdefault(word, f"@month{n}")
+            months.add(word)
+        for word in lexicon.NEGATIONS.get(lang, ()):
+            canon[word] = "!not"  # one polarity: "no" for "not" keeps the meaning
+    for word in ("n't", "not"):
+        canon[word] = "!not"
+    antonyms: dict[str, set[str]] = {}
+    for lang in lexicon.LANGUAGES:
+        for a, b in lexicon.ANTONYMS.get(lang, ()):
+            if " " not in a and " " not in b:
+                antonyms.setdefault(a, set()).add(b)
+                antonyms.setdefault(b, set()).add(a)
+    cjk = {w: c for w, c in canon.items() if _CJK.search(w)}
+    return {"canon": canon, "months": months, "antonyms": antonyms, "cjk": cjk}
 
 
-def _is_fact(token: str) -> bool:
-    return token[0].isdigit() or token in _FACT_WORDS
+def _words(text: str) -> list[str]:
+    """Tokens with negations split off: "didn't" -> did n't, "cannot" -> can not."""
+    out: list[str] = []
+    for token in _TOKEN_RE.findall(_CONTRACTION.sub(" n't", text)):
+        out.extend(_NEGATION_FORMS.get(token, (token,)))
+    return out
+
+
+def _number_canon(token: str) -> str | None:
+    m = re.fullmatch(r"(\d+(?:[.,:]\d+)*)(st|nd|rd|th|er|e|º)?", token)
+    if not m:
+        return None
+    digits = m.group(1)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+        digits = digits.replace(",", "")
+    try:
+        return f"#{float(digits):g}" if ":" not in digits else "#" + digits
+    except ValueError:
+        return "#" + digits
+
+
+def _canons(words: list[str]) -> list[str | None]:
+    """What each token says as a fact (a number by value, a weekday, a month, a negation), or None."""
+    lex = _fact_lexicon()
+    out: list[str | None] = []
+    for i, word in enumerate(words):
+        number = _number_canon(word) if word[:1].isdigit() else None
+        if number:
+            out.append(number)
+            continue
+        canon = lex["canon"].get(word)
+        if canon and canon.startswith("@month") and word in lexicon.AMBIGUOUS_MONTHS:
+            near = words[max(0, i - 2):i] + words[i + 1:i + 3]
+            if not any(w[:1].isdigit() for w in near):
+                canon = None  # "may" the verb, "march" the walk: a month only beside a day or a year
+        out.append(canon)
+    return out
 
 
 def fact_differences(quote: str, passage: str) -> list[tuple[str, str]]:
     """(quote says, passage says) for each fact the quote changes, aligned word by word.
 
-    A fact word replaced by a different one ("monday"/"tuesday", "25"/"2") or a negation
-    dropped or added is a change; a misspelled fact word ("tuesdy", "noot") is a typo.
+    A fact word replaced by a different one ("monday"/"tuesday", "25"/"2", "rose"/"fell") or a
+    negation dropped, added or swapped for another word ("not"/"now") is a change; a misspelled
+    fact word ("tuesdy", "noot") is a typo; "twenty" for "20" and "2nd" for "second" are the same fact.
     """
-    said, found = _TOKEN_RE.findall(quote), _TOKEN_RE.findall(passage)
-    facts = [Counter(_CANONICAL.get(t, t) for t in words if _is_fact(t)) for words in (said, found)]
-    if facts[0] == facts[1]:
-        return []  # the same facts (a typo may sit elsewhere): no alignment needed
+    said, found = _words(quote), _words(passage)
+    said_c, found_c = _canons(said), _canons(found)
+    lex = _fact_lexicon()
+    changes = _cjk_differences(quote, passage, lex)
+    antonyms = lex["antonyms"]
+    flips = {w for w in said if w in antonyms} | {w for w in found if w in antonyms}
+    if Counter(c for c in said_c if c) == Counter(c for c in found_c if c) and not flips:
+        return changes  # the same facts (a typo may sit elsewhere): no alignment needed
     from rapidfuzz import fuzz
     from rapidfuzz.distance import Levenshtein
-    changes = []
     for tag, q1, q2, p1, p2 in Levenshtein.opcodes(said, found):
         if tag == "equal":
             continue
-        qs, ps = said[q1:q2], found[p1:p2]
-        pairs = list(zip(qs, ps)) + [(q, "") for q in qs[len(ps):]] + [("", p) for p in ps[len(qs):]]
-        for q, p in pairs:
-            q_fact, p_fact = bool(q) and _is_fact(q), bool(p) and _is_fact(p)
-            if not q_fact and not p_fact:
+        qs, ps = list(zip(said[q1:q2], said_c[q1:q2])), list(zip(found[p1:p2], found_c[p1:p2]))
+        pairs = list(zip(qs, ps)) + [(q, ("", None)) for q in qs[len(ps):]] + [(("", None), p) for p in ps[len(qs):]]
+        for (q, qc), (p, pc) in pairs:
+            if q in antonyms and p in antonyms[q]:
+                changes.append((q, p))  # rose/fell, confirmed/denied
                 continue
-            if q_fact and p_fact:
-                if _CANONICAL.get(q, q) != _CANONICAL.get(p, p):
+            if qc is None and pc is None:
+                continue
+            if qc and pc:
+                if qc != pc and not _misspelled(q, p):
                     changes.append((q, p))
-            elif q_fact:  # the quote states a fact where the passage has none, unless it is a typo
-                if q[0].isdigit() or q in _NEGATION_SET or fuzz.ratio(q, p) < 80:  # "one" for "on" is
+            elif qc:  # the quote states a fact where the passage has none, unless it is a typo of it
+                if qc == "!not" or q[0].isdigit() or not p or fuzz.ratio(q, p) < 80:
                     changes.append((q, p))
-            elif not q:  # the passage's fact is missing from the quote: only a lost negation matters,
-                # and the word alignment may have paired its misspelling with a neighbour
-                near = said[max(0, q1 - 1):q2 + 1]
-                if p in _NEGATION_SET and not any(fuzz.ratio(w, p) >= 60 for w in near):
-                    changes.append(("", p))
-            elif fuzz.ratio(q, p) < 50:
+            elif pc == "!not":  # a negation of the article lost or replaced ("now" for "not", "ever")
+                near = said[max(0, q1 - 1):q2 + 1] if not q else [q]
+                if not any(_misspelled(w, p) for w in near):
+                    changes.append((q, p))
+            elif q and fuzz.ratio(q, p) < 50:
                 changes.append((q, p))  # not a misspelling of the passage's fact word
+            elif not q and p[0].isdigit():
+                changes.append(("", p))  # a number of the article dropped from the quote
+    return changes
+
+
+def _misspelled(typed: str, word: str) -> bool:
+    """A typo of `word` that is no other word: a doubled or an extra letter ("noot", "tuesdy")."""
+    if typed == word or not typed or not word or typed[0].isdigit() or word[0].isdigit():
+        return False
+    from rapidfuzz.distance import Levenshtein
+    distance = Levenshtein.distance(typed, word)
+    if distance == 1 and len(typed) == len(word) + 1:
+        return True  # an extra letter: "noot", "nott"
+    return distance <= 1 + len(word) // 6 and len(word) >= 6 and typed not in _fact_lexicon()["canon"]
+
+
+def _cjk_differences(quote: str, passage: str, lex: dict) -> list[tuple[str, str]]:
+    """Scripts without spaces: compare the fact words each text contains (曜日, negations)."""
+    if not (_CJK.search(quote) or _CJK.search(passage)):
+        return []
+    changes = []
+    for kind in ("@weekday", "!not"):
+        words = sorted((w for w, c in lex["cjk"].items() if c.startswith(kind)), key=len, reverse=True)
+        pattern = re.compile("|".join(re.escape(w) for w in words))
+        said = Counter(lex["cjk"][m.group()] for m in pattern.finditer(quote))
+        found = Counter(lex["cjk"][m.group()] for m in pattern.finditer(passage))
+        if said != found:
+            q = next((m.group() for m in pattern.finditer(quote) if said[lex["cjk"][m.group()]] >
+                      found[lex["cjk"][m.group()]]), "")
+            p = next((m.group() for m in pattern.finditer(passage) if found[lex["cjk"][m.group()]] >
+                      said[lex["cjk"][m.group()]]), "")
+            changes.append((q, p))
     return changes
 
 
@@ -216,13 +330,14 @@ def anchor_quote(article_text: str, norm: Normalized, quote: str, prefix: str | 
         if not chosen:
             return Anchor("absent", occurrences=len(positions))
         start, end = norm.span(chosen[0], chosen[0] + len(needle))
+        end = extend_over_marks(article_text, end)
         method = "exact" if article_text[start:end] == quote else "normalized"
         status = "found" if len(chosen) == 1 else "ambiguous"
         return Anchor(status, method, 100.0, start, end, len(chosen))
-    return _fuzzy(norm, needle)
+    return _fuzzy(article_text, norm, needle)
 
 
-def _fuzzy(norm: Normalized, needle: str) -> Anchor:
+def _fuzzy(article_text: str, norm: Normalized, needle: str) -> Anchor:
     text = norm.text
     if len(needle) < MIN_FUZZY_CHARS or len(needle) > len(text) or len(needle) > MAX_FUZZY_QUOTE \
             or len(text) > MAX_FUZZY_TEXT:
@@ -234,6 +349,7 @@ def _fuzzy(norm: Normalized, needle: str) -> Anchor:
     s, e, distance = _refine(needle, text, alignment.dest_start, alignment.dest_end)
     score = round(100.0 * (1 - distance / max(len(needle), e - s, 1)), 1)
     start, end = norm.span(s, e)
+    end = extend_over_marks(article_text, end)
     if score < FUZZY_THRESHOLD:
         return Anchor("absent", score=score, start=start, end=end)
     differences = fact_differences(needle, text[s:e])
