@@ -4,6 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from . import lexicon
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -42,6 +45,7 @@ class DateValue:
     zone_note: str | None = None  # how the zone was decided, when read from the text
     twelve_hour: bool = False  # read as "6:04" with no a.m./p.m.: it may be 06:04 or 18:04
     words: str | None = None  # the words read, when read from text
+    relative: int | None = None  # days from the source's publication ("yesterday" = -1), until resolved
 
     @property
     def date(self) -> dt.date | None:
@@ -66,6 +70,9 @@ class DateValue:
                 bits.append(WEEKDAYS[self.weekday].capitalize())
             if self.day is not None:
                 bits.append(str(self.day) + (f" {MONTHS[self.month - 1][:3].capitalize()}" if self.month else ""))
+            if self.relative is not None and self.day is None:
+                bits.append({0: "today", -1: "yesterday", 1: "tomorrow"}.get(self.relative,
+                                                                             f"{self.relative:+d} days"))
         if self.part:
             bits.append(self.part)
         if self.time is not None:
@@ -93,47 +100,74 @@ class DateError(ValueError):
 
 _TIME_RE = re.compile(
     r"(?P<qual>about|around|approximately|roughly|at around|just before|just after|shortly before|"
-    r"shortly after)?\s*(?:at\s+)?\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*"
-    r"(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?|hrs\b|hours\b|h\b)?", re.I)
+    r"shortly after|gegen|etwa|kurz vor|kurz nach|hacia las|sobre las|vers)?\s*(?:at\s+|um\s+|a las\s+|à\s+)?"
+    r"\b(?P<h>\d{1,2})(?:(?P<sep>[:.h])(?P<m>\d{2}))?(?!\d)\s*"
+    r"(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?|hrs\b|hours\b|h\b|uhr\b|horas\b)?", re.I)
 
 
 def _qualifier(word: str | None) -> str | None:
     if not word:
         return None
     word = word.lower()
-    if word.startswith("just") or word.startswith("shortly"):
-        return "just before" if word.endswith("before") else "just after"
+    if word.startswith(("just", "shortly", "kurz")):
+        return "just before" if word.endswith(("before", "vor")) else "just after"
     return "about"
 
 
 def parse_time(text: str, *, require_marker: bool = False) -> tuple[dt.time, str | None] | None:
     """'17:00', 'about 08:00', '10 p.m.', '6.04 pm', '18.03 Hrs' -> (time, qualifier)."""
-    found = _find_time(text, require_marker)
-    return found[:2] if found else None
+    found = _find_times(text, require_marker)
+    return (found[0][0], found[0][1]) if found else None
 
 
-def _find_time(text: str, require_marker: bool) -> tuple[dt.time, str | None, bool] | None:
-    """(time, qualifier, written without a.m./p.m. on a 12-hour dial)."""
+def _find_times(text: str, require_marker: bool) -> list[tuple[dt.time, str | None, bool, int, int]]:
+    """Every clock time: (time, qualifier, written without a.m./p.m. on a 12-hour dial, start, end)."""
+    out = []
     for m in _TIME_RE.finditer(text):
-        hour, minute, ampm = int(m["h"]), int(m["m"] or 0), (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
-        if m["m"] is None and not ampm:
+        hour, minute = int(m["h"]), int(m["m"] or 0)
+        ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+        if m["m"] is None and ampm not in ("am", "pm", "uhr"):
+            continue  # "2 hours" is a duration, "at 6" a number
+        if ampm in ("hrs", "hours", "h", "horas") and m["m"] is None:
             continue
-        if require_marker and not ampm and ":" not in m.group():
+        if require_marker and not ampm and m["sep"] != ":":
             continue  # "6.04" alone is a number; a clock time in prose says pm, hrs or uses a colon
+        after = text[m.end():m.end() + 12].lower()
+        if not ampm and re.match(r"\s*(?:hours?|hrs?|minutes?|mins?|stunden|minuten|horas|minutos|heures)\b", after):
+            continue  # "2:30 hours" is a duration
         if ampm in ("am", "pm"):
             if not 1 <= hour <= 12:
                 continue
             hour = hour % 12 + (12 if ampm == "pm" else 0)
         if hour > 23 or minute > 59:
             continue
-        return dt.time(hour, minute), _qualifier(m["qual"]), not ampm and 1 <= hour <= 12
-    return None
+        out.append((dt.time(hour, minute), _qualifier(m["qual"]), not ampm and 1 <= hour <= 12,
+                    m.start("h"), m.end()))
+    return out
 
 
-def parse_date_value(raw: object) -> DateValue:
-    """A cite's `value` for a date claim: an ISO date, a weekday, or a mapping."""
+def _find_time(text: str, require_marker: bool) -> tuple[dt.time, str | None, bool] | None:
+    found = _find_times(text, require_marker)
+    return found[0][:3] if found else None
+
+
+def parse_date_value(raw: object, zone: str | None = None, language: str | None = None) -> DateValue:
+    """A cite's `value` for a date claim: an ISO date, a weekday, a mapping, or the article's own words."""
     if isinstance(raw, str):
-        raw = {"weekday": raw} if raw.strip().lower() in WEEKDAYS else {"date": raw}
+        text = raw.strip()
+        if text.lower() in WEEKDAYS:
+            raw = {"weekday": text}
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?", text):
+            raw = {"date": text}
+        else:
+            value, warnings = read_date(text, zone, language)
+            if value is None:
+                raise DateError(f"'{text}' is not a date: write an ISO date (2025-11-25), a weekday, a mapping "
+                                "with date/part/time/zone, or the article's words ('Friday night', "
+                                "'December 19, 2024', '2 PM ET', 'yesterday')")
+            if warnings:
+                raise DateError(warnings[0])
+            return value
     if not isinstance(raw, dict):
         raise DateError("a date value is an ISO date (2025-11-25), a weekday, or a mapping with date/weekday")
     value = DateValue()
@@ -174,58 +208,113 @@ def parse_date_value(raw: object) -> DateValue:
     return value
 
 
-_MONTH_WORD = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-              r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_MONTH_DAY = re.compile(rf"\b{_MONTH_WORD}\s+{_DAY}\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
-_DAY_MONTH = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH_WORD}(?:,?\s+(?P<year>\d{{4}}))?", re.I)
-_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<year>\d{4}))?\b")
-_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-_PAREN_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*\((?P<day>\d{1,2})\)", re.I)
-_THE_DAY = re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I)
-_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-_PART = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight)\b", re.I)
+@lru_cache(maxsize=32)
+def _patterns(language: str | None) -> dict[str, re.Pattern]:
+    months = sorted(lexicon.month_words(language), key=len, reverse=True)
+    month = "(?P<mon>" + "|".join(re.escape(m) for m in months) + r")\.?"
+    weekdays = sorted(lexicon.weekday_words(language), key=len, reverse=True)
+    weekday = "(?:" + "|".join(re.escape(w) for w in weekdays) + ")"
+    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?"
+    parts = sorted(lexicon.merged("DAY_PARTS", language), key=len, reverse=True)
+    relative = sorted(lexicon.merged("RELATIVE_DAYS", language), key=len, reverse=True)
+    return {
+        "iso": re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+        "month_day": re.compile(rf"\b{month}\s+{day}\b(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
+        "day_month": re.compile(rf"\b{day}\.?\s+(?:de\s+|of\s+)?{month}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}})\b)?",
+                                re.I),
+        "numeric": re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<year>\d{4}))?\b(?![.,]\d)"),
+        "paren_day": re.compile(rf"\b{weekday}\s*\((?P<day>\d{{1,2}})\)", re.I),
+        "the_day": re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I),
+        "weekday": re.compile(rf"(?<!\w)({weekday})(?!\w)", re.I),
+        "part": re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in parts) + r")(?!\w)", re.I),
+        "relative": re.compile(r"(?<!\w)(" + "|".join(re.escape(r) for r in relative) + r")(?!\w)", re.I),
+    }
+
+
 _ZONE = re.compile(r"\b(utc|gmt|et|est|edt|pt|pst|pdt|jst|kst|hkt|sgt|cet|cest|aest|aedt|ist|cst|bst|ast)\b"
                    r"|(?<=[ap]\.m\. )(?:eastern|pacific)(?: time)?\b|(?<=[ap]m )(?:eastern|pacific)(?: time)?\b"
-                   r"|\b(?:eastern|pacific|central|mountain) time\b|\blocal time\b", re.I)
+                   r"|\b(?:eastern|pacific|central|mountain) time\b|\blocal time\b|\bocal time\b", re.I)
 
 
-def _month_number(word: str) -> int:
-    return _MONTH_ABBR[word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else word.lower()[:3]]
-
-
-def read_date(text: str, source_zone: str | None) -> tuple[DateValue | None, list[str]]:
-    """Read a date from a quote; returns the value (None if nothing datelike) and warnings."""
-    warnings: list[str] = []
-    fields: dict = {}
-    if m := _ISO.search(text):
-        fields.update(year=int(m["year"]), month=int(m["month"]), day=int(m["day"]))
-    elif m := (_MONTH_DAY.search(text) or _DAY_MONTH.search(text)):
-        fields.update(month=_month_number(m["mon"]), day=int(m["day"]))
-        if m["year"]:
-            fields["year"] = int(m["year"])
-    elif m := _NUMERIC.search(text):
-        a, b = int(m["a"]), int(m["b"])
-        day, month = (b, a) if a <= 12 < b else (a, b)  # day/month unless only month/day makes sense
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            fields.update(month=month, day=day)
+def _date_fields(text: str, pats: dict[str, re.Pattern], language: str | None) -> tuple[dict, tuple[int, int]] | None:
+    """The first date written in `text`: its fields and where it stands."""
+    months = lexicon.month_words(language)
+    if m := pats["iso"].search(text):
+        return dict(year=int(m["year"]), month=int(m["month"]), day=int(m["day"])), m.span()
+    found = [m for m in (pats["month_day"].search(text), pats["day_month"].search(text)) if m]
+    if found:
+        m = min(found, key=lambda x: x.start())
+        word = m["mon"].lower().rstrip(".")
+        if word in lexicon.AMBIGUOUS_MONTHS and m["mon"][:1].islower() and not m["year"]:
+            pass  # "may 5" in lower case is more likely "may" the verb
+        elif word in months:
+            fields = dict(month=months[word], day=int(m["day"]))
             if m["year"]:
                 fields["year"] = int(m["year"])
-    elif m := (_PAREN_DAY.search(text) or _THE_DAY.search(text)):
-        fields["day"] = int(m["day"])
-    if m := _WEEKDAY.search(text):
-        fields["weekday"] = WEEKDAYS.index(m.group(1).lower())
-    if m := _PART.search(text):
-        word = m.group(1).lower()
-        fields["part"] = {"tonight": "night", "overnight": "night"}.get(word, word)
-    parsed = _find_time(text, True)
-    if parsed is not None:
-        fields.update(time=parsed[0], qualifier=parsed[1], twelve_hour=parsed[2])
+            return fields, m.span()
+    if m := pats["numeric"].search(text):
+        a, b = int(m["a"]), int(m["b"])
+        day, month = (b, a) if a <= 12 < b else (a, b)  # day/month unless only month/day makes sense
+        if 1 <= month <= 12 and 1 <= day <= 31 and (m["year"] or "/" in m.group()):
+            fields = dict(month=month, day=day)
+            if m["year"]:
+                fields["year"] = int(m["year"])
+            return fields, m.span()
+    if m := (pats["paren_day"].search(text) or pats["the_day"].search(text)):
+        return dict(day=int(m["day"])), m.span("day")
+    return None
+
+
+def read_date(text: str, source_zone: str | None, language: str | None = None) -> tuple[DateValue | None, list[str]]:
+    """Read a date from a quote: the first moment it gives, each clock time with the zone and date written
+    next to it. Returns the value (None if nothing datelike) and warnings."""
+    pats = _patterns(language)
+    warnings: list[str] = []
+    times = _find_times(text, True)
+    first_end = times[1][3] if len(times) > 1 else len(text)
+    # The first moment's words: up to the second clock time, which belongs to another zone or day.
+    scope = text[:first_end]
+    if len(times) > 1:
+        opening = scope.rfind("(")
+        if opening > times[0][4]:
+            scope = scope[:opening]  # "2 PM ET (12:30 AM IST on December 19)": the bracket is the other moment
+    value, zone_warnings = _moment(scope, times[:1], source_zone, language, pats)
+    warnings += zone_warnings
+    if value is None:
+        return None, warnings
+    if len(times) > 1:
+        other, _ = _moment(text[times[1][3] - 0:], [(t, q, tw, s - times[1][3], e - times[1][3])
+                                                   for t, q, tw, s, e in times[1:2]], source_zone, language, pats)
+        clash = _moments_disagree(value, other)
+        if clash:
+            warnings.append(clash)
+    if value.date and value.weekday is not None and value.date.weekday() != value.weekday:
+        warnings.append(f"the quote says {WEEKDAYS[value.weekday].capitalize()} but {value.date:%d %b %Y} is a "
+                        f"{value.date:%A}")
+    return replace(value, words=" ".join(text.split())), warnings
+
+
+def _moment(text: str, times: list, source_zone: str | None, language: str | None,
+            pats: dict[str, re.Pattern]) -> tuple[DateValue | None, list[str]]:
+    warnings: list[str] = []
+    fields: dict = {}
+    date = _date_fields(text, pats, language)
+    if date:
+        fields.update(date[0])
+    if m := pats["weekday"].search(text):
+        fields["weekday"] = lexicon.weekday_words(language)[m.group(1).lower()]
+    if m := pats["part"].search(text):
+        fields["part"] = lexicon.merged("DAY_PARTS", language)[m.group(1).lower()]
+    if "year" not in fields and "day" not in fields and (m := pats["relative"].search(text)):
+        fields["relative"] = lexicon.merged("RELATIVE_DAYS", language)[m.group(1).lower()]
+    if times:
+        t = times[0]
+        fields.update(time=t[0], qualifier=t[1], twelve_hour=t[2])
     if not fields:
         return None, warnings
-    zone = source_zone
-    zone_note = None
-    if m := _ZONE.search(text):
+    zone, zone_note = source_zone, None
+    where = text[times[0][3]:times[0][4] + 20] if times else text
+    if m := _ZONE.search(where):
         word = m.group(0).lower()
         if word in ZONE_ABBREVIATIONS:
             zone, zone_note = ZONE_ABBREVIATIONS[word], f"'{m.group(0)}' read as {ZONE_ABBREVIATIONS[word]}"
@@ -239,14 +328,43 @@ def read_date(text: str, source_zone: str | None) -> tuple[DateValue | None, lis
     return DateValue(zone=zone, zone_note=zone_note, **fields), warnings
 
 
-def resolve(value: DateValue, refs: list[dt.date]) -> DateValue:
-    """Fill in the year, month or day a source left out, from the other dates around it."""
-    if value.resolved or not refs:
+def _moments_disagree(a: DateValue, b: DateValue | None) -> str | None:
+    """One moment given in two zones ("1:00 pm ET, which is around 12.30 am IST"): do the two agree?"""
+    if b is None or a.time is None or b.time is None or not a.zone or not b.zone or a.zone == b.zone:
+        return None
+    from zoneinfo import ZoneInfo
+    ref = a.date or b.date or dt.date(2000, 1, 1)
+    a_day = a.date or ref
+    start = dt.datetime.combine(a_day, a.time, ZoneInfo(a.zone))
+    slack = dt.timedelta(minutes=30 if "about" in (a.qualifier, b.qualifier) else 1)
+    days = [b.date] if b.date else [a_day + dt.timedelta(days=k) for k in (-1, 0, 1)]
+    for day in days:
+        other = dt.datetime.combine(day, b.time, ZoneInfo(b.zone))
+        if abs(other - start) <= slack:
+            return None
+    return (f"the quote gives one moment in two zones that disagree: {a.time:%H:%M} in {a.zone} is not "
+            f"{b.time:%H:%M}{f' on {b.date:%d %b}' if b.date else ''} in {b.zone}")
+
+
+def resolve(value: DateValue, refs: list[dt.date], published: dt.date | None = None) -> DateValue:
+    """Fill in what a source left out. Relative words and bare weekdays count from the source's own
+    publication date (a weekday is the latest such day on or before it); a missing year or month is
+    the one nearest to it; without a publication date, the dates the other sources give stand in."""
+    if value.resolved:
         return value
-    ref = max(set(refs), key=lambda d: (refs.count(d), -refs.index(d)))
+    if value.relative is not None:
+        if published is None:
+            return value
+        day = published + dt.timedelta(days=value.relative)
+        return replace(value, year=day.year, month=day.month, day=day.day)
+    ref = published
+    if ref is None and refs:
+        ref = max(set(refs), key=lambda d: (refs.count(d), -refs.index(d)))
+    if ref is None:
+        return value
     candidates: list[dt.date] = []
     if value.month is not None and value.day is not None:
-        for year in (ref.year - 1, ref.year, ref.year + 1):
+        for year in ([value.year] if value.year else (ref.year - 1, ref.year, ref.year + 1)):
             try:
                 candidates.append(dt.date(year, value.month, value.day))
             except ValueError:
@@ -259,10 +377,15 @@ def resolve(value: DateValue, refs: list[dt.date]) -> DateValue:
             except ValueError:
                 pass
     elif value.weekday is not None:
-        candidates = [ref + dt.timedelta(days=k) for k in range(-3, 4) if (ref + dt.timedelta(days=k)).weekday()
-                      == value.weekday]
+        if published is not None:
+            back = (published.weekday() - value.weekday) % 7
+            candidates = [published - dt.timedelta(days=back)]
+        else:
+            candidates = [ref + dt.timedelta(days=k) for k in range(-3, 4)
+                          if (ref + dt.timedelta(days=k)).weekday() == value.weekday]
     elif value.time is not None or value.part is not None:
-        candidates = [ref]  # "at 6:04 pm" with no day: the day the other sources give
+        # "at 6:04 pm" with no day: the day the other sources give, else the day it was published
+        candidates = [max(set(refs), key=lambda d: (refs.count(d), -refs.index(d)))] if refs else [ref]
     if not candidates:
         return value
     best = min(candidates, key=lambda d: abs((d - ref).days))

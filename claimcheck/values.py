@@ -109,14 +109,22 @@ def read_actor(text: str, event: Event | None) -> tuple[str | None, str | None, 
 
 
 def _published_date(item: AnchoredCite):
+    """The source's publication date in its own zone (DESIGN: relative words count from it)."""
     import datetime as dt
-    published = item.source.published if item.source else None
-    if not published:
+    source = item.source
+    if source is None or not source.published:
         return None
     try:
-        return dt.date.fromisoformat(published[:10])
+        when = dt.datetime.fromisoformat(source.published)
     except ValueError:
         return None
+    if when.tzinfo is not None and source.timezone:
+        from zoneinfo import ZoneInfo
+        try:
+            when = when.astimezone(ZoneInfo(source.timezone))
+        except (KeyError, ValueError):
+            pass
+    return when.date()
 
 
 def evaluate_claim(project: Project, claim: Claim) -> tuple[list[CiteValue], list[Problem]]:
@@ -167,13 +175,14 @@ def _where(item: AnchoredCite) -> dict:
 def _date_value(item: AnchoredCite, event: Event | None, problems: list[Problem]):
     cite = item.cite
     zone = item.source.timezone if item.source else None
-    read, warnings = dates.read_date(cite.quote, zone)
+    language = item.source.language if item.source else None
+    read, warnings = dates.read_date(cite.quote, zone, language)
     for warning in warnings:
         problems.append(problem(cite.quote_mark, "CC108", f"claim '{item.claim.id}': {warning}", **_where(item)))
     if cite.value is None:
         return read, ("quote" if read else None), None
     try:
-        value = dates.parse_date_value(cite.value)
+        value = dates.parse_date_value(cite.value, zone, language)
     except DateError as exc:
         problems.append(problem(cite.value_mark, "CC109", f"claim '{item.claim.id}': {exc}", **_where(item)))
         return None, None, str(exc)
@@ -208,8 +217,7 @@ def _resolve_dates(values: list[CiteValue], claim: Claim, problems: list[Problem
     out = []
     for v in values:
         if isinstance(v.value, DateValue) and not v.value.resolved:
-            own = _published_date(v.item)
-            resolved = dates.resolve(v.value, known or ([own] if own else []))
+            resolved = dates.resolve(v.value, known, _published_date(v.item))
             if resolved.date and resolved.weekday is not None and resolved.date.weekday() != resolved.weekday:
                 problems.append(problem(v.item.cite.quote_mark, "CC108", f"claim '{claim.id}': the quote says "
                                         f"{dates.WEEKDAYS[resolved.weekday].capitalize()} but "
