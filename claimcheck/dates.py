@@ -278,16 +278,18 @@ def read_date(text: str, source_zone: str | None, language: str | None = None) -
         opening = scope.rfind("(")
         if opening > times[0][4]:
             scope = scope[:opening]  # "2 PM ET (12:30 AM IST on December 19)": the bracket is the other moment
-    value, zone_warnings = _moment(scope, times[:1], source_zone, language, pats)
+    value, zone_warnings, _ = _moment(scope, times[:1], source_zone, language, pats)
     warnings += zone_warnings
     if value is None:
         return None, warnings
     if len(times) > 1:
-        other, _ = _moment(text[times[1][3] - 0:], [(t, q, tw, s - times[1][3], e - times[1][3])
-                                                   for t, q, tw, s, e in times[1:2]], source_zone, language, pats)
-        clash = _moments_disagree(value, other)
-        if clash:
-            warnings.append(clash)
+        shift = times[1][3]
+        other, _, zones = _moment(text[shift:], [(t, q, tw, s - shift, e - shift) for t, q, tw, s, e in times[1:2]],
+                                  None, language, pats)
+        if other is not None:
+            value, clash = _second_zone(value, other, zones)
+            if clash:
+                warnings.append(clash)
     if value.date and value.weekday is not None and value.date.weekday() != value.weekday:
         warnings.append(f"the quote says {WEEKDAYS[value.weekday].capitalize()} but {value.date:%d %b %Y} is a "
                         f"{value.date:%A}")
@@ -295,7 +297,8 @@ def read_date(text: str, source_zone: str | None, language: str | None = None) -
 
 
 def _moment(text: str, times: list, source_zone: str | None, language: str | None,
-            pats: dict[str, re.Pattern]) -> tuple[DateValue | None, list[str]]:
+            pats: dict[str, re.Pattern]) -> tuple[DateValue | None, list[str], tuple[str, ...]]:
+    """One moment's value, warnings, and the zones its abbreviation may name."""
     warnings: list[str] = []
     fields: dict = {}
     date = _date_fields(text, pats, language)
@@ -311,39 +314,57 @@ def _moment(text: str, times: list, source_zone: str | None, language: str | Non
         t = times[0]
         fields.update(time=t[0], qualifier=t[1], twelve_hour=t[2])
     if not fields:
-        return None, warnings
-    zone, zone_note = source_zone, None
+        return None, warnings, ()
+    zone, zone_note, zones = source_zone, None, ()
     where = text[times[0][3]:times[0][4] + 20] if times else text
     if m := _ZONE.search(where):
         word = m.group(0).lower()
         if word in ZONE_ABBREVIATIONS:
             zone, zone_note = ZONE_ABBREVIATIONS[word], f"'{m.group(0)}' read as {ZONE_ABBREVIATIONS[word]}"
+            zones = (zone,)
         elif word in AMBIGUOUS_ZONES:
+            zones = AMBIGUOUS_ZONES[word]
             if source_zone not in AMBIGUOUS_ZONES[word]:
                 warnings.append(f"'{m.group(0)}' names several zones ({', '.join(AMBIGUOUS_ZONES[word])}); "
                                 "add zone: to the value")
             zone_note = f"'{m.group(0)}' read in the source's zone"
         else:
             zone_note = "'local time' read in the source's zone"
-    return DateValue(zone=zone, zone_note=zone_note, **fields), warnings
+    return DateValue(zone=zone, zone_note=zone_note, **fields), warnings, zones
 
 
-def _moments_disagree(a: DateValue, b: DateValue | None) -> str | None:
-    """One moment given in two zones ("1:00 pm ET, which is around 12.30 am IST"): do the two agree?"""
-    if b is None or a.time is None or b.time is None or not a.zone or not b.zone or a.zone == b.zone:
-        return None
+def _second_zone(a: DateValue, b: DateValue, zones: tuple[str, ...]) -> tuple[DateValue, str | None]:
+    """One moment given in two zones ("2 PM ET (12:30 AM IST on December 19)"): check the two against each
+    other, and take the first moment's day from the second when only the second gives it."""
+    if a.time is None or b.time is None or not a.zone or not zones or a.zone in zones:
+        return a, None
     from zoneinfo import ZoneInfo
-    ref = a.date or b.date or dt.date(2000, 1, 1)
-    a_day = a.date or ref
-    start = dt.datetime.combine(a_day, a.time, ZoneInfo(a.zone))
     slack = dt.timedelta(minutes=30 if "about" in (a.qualifier, b.qualifier) else 1)
-    days = [b.date] if b.date else [a_day + dt.timedelta(days=k) for k in (-1, 0, 1)]
-    for day in days:
-        other = dt.datetime.combine(day, b.time, ZoneInfo(b.zone))
-        if abs(other - start) <= slack:
-            return None
-    return (f"the quote gives one moment in two zones that disagree: {a.time:%H:%M} in {a.zone} is not "
-            f"{b.time:%H:%M}{f' on {b.date:%d %b}' if b.date else ''} in {b.zone}")
+    b_date = b.date
+    if b_date is None and b.month and b.day:
+        try:  # no year written: any year gives the day's offset; only month and day are kept
+            b_date = dt.date(a.year or 2001, b.month, b.day)
+        except ValueError:
+            b_date = None
+    anchor = a.date or b_date or dt.date(2001, 1, 15)
+    a_days = [a.date] if a.date else [anchor + dt.timedelta(days=k) for k in (-1, 0, 1)]
+    b_days = [b_date] if b_date else [anchor + dt.timedelta(days=k) for k in (-1, 0, 1)]
+    matches = []
+    for zone in zones:
+        for a_day in a_days:
+            start = dt.datetime.combine(a_day, a.time, ZoneInfo(a.zone))
+            for b_day in b_days:
+                other = dt.datetime.combine(b_day, b.time, ZoneInfo(zone))
+                if abs(other - start) <= slack:
+                    matches.append(a_day)
+    if not matches:
+        where = f" on {b_date:%d %b}" if b_date else ""
+        return a, (f"the quote gives one moment in two zones that disagree: {a.time:%H:%M} in {a.zone} is not "
+                   f"{b.time:%H:%M}{where} in {' or '.join(zones)}")
+    if a.date is None and a.day is None and b_date is not None and len(set(matches)) == 1:
+        day = matches[0]
+        a = replace(a, year=day.year if b.year else a.year, month=day.month, day=day.day)
+    return a, None
 
 
 def resolve(value: DateValue, refs: list[dt.date], published: dt.date | None = None) -> DateValue:
