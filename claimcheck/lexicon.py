@@ -139,7 +139,8 @@ VAGUE_FACTORS = {"en": {"several": (3, 9), "a few": (2, 5), "few": (2, 5)},
 DOZEN = {"en": ("dozen",), "de": ("dutzend",), "es": ("docena",), "fr": ("douzaine",)}
 # "doubled", "three times as many": a ratio, never a count.
 MULTIPLIER_VERBS = {"en": {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3, "quadrupled": 4,
-                           "halved": 0.5, "twice": 2, "thrice": 3},
+                           "halved": 0.5, "twice": 2, "thrice": 3, "twofold": 2, "threefold": 3, "fourfold": 4,
+                           "fivefold": 5, "tenfold": 10},
                     "de": {"verdoppelt": 2, "verdreifacht": 3, "halbiert": 0.5},
                     "es": {"duplicó": 2, "duplicado": 2, "triplicó": 3, "triplicado": 3},
                     "fr": {"doublé": 2, "triplé": 3}}
@@ -166,7 +167,9 @@ QUALIFIERS = {
            "as many as": "up to", "as much as": "up to", "no more than": "up to", "nearly": "nearly",
            "almost": "nearly", "close to": "nearly", "about": "about", "approximately": "about", "approx.": "about",
            "approx": "about", "around": "about", "roughly": "about", "some": "about", "an estimated": "about",
-           "estimated": "about", "circa": "about", "ca.": "about", "c.": "about", "or so": "about"},
+           "estimated": "about", "circa": "about", "ca.": "about", "c.": "about", "or so": "about",
+           "topped": "above", "tops": "above", "exceeded": "above", "exceeds": "above", "surpassed": "above",
+           "crossed": "above"},
     "de": {"mehr als": "above", "über": "above", "mindestens": "at least", "weniger als": "below",
            "unter": "below", "bis zu": "up to", "höchstens": "up to", "fast": "nearly", "beinahe": "nearly",
            "knapp": "nearly", "nahezu": "nearly", "etwa": "about", "rund": "about", "ungefähr": "about",
@@ -400,7 +403,7 @@ UNIT_ROWS = [
                                     "points de pourcentage"),
     ("points", "pp", 0.01, None, "bp", "basis point basis points bp bps basispunkt basispunkte basispunkten "
                                        "punto básico puntos básicos point de base points de base"),
-    ("index", "pt", 1, None, "points", "point points punkt punkte puntos"),
+    ("index", "pt", 1, None, "points", "point points pt pts punkt punkte punto puntos"),
     ("degree", "deg", 1, None, "degrees", "degree degrees grad grados degrés"),
 ]
 # Temperatures convert through °C: value * factor + offset.

@@ -38,6 +38,7 @@ class Quantity:
     unit: str | None = None  # the unit's symbol (km, %, bp …) or currency code
     note: str | None = None  # how a word with two meanings was read
     span: tuple[int, int] = (0, 0)  # where the words stand in the text read
+    figure: tuple[float, float] = (0.0, 0.0)  # the figure(s) as written, in base units, before the qualifier
 
     @property
     def approximate(self) -> bool:
@@ -47,7 +48,15 @@ class Quantity:
     def serialize(self) -> dict:
         return {"kind": "quantity", "low": _finite(self.lo), "high": _finite(self.hi), "low_open": self.lo_open,
                 "high_open": self.hi_open, "unit": self.base, "dimension": self.dimension,
-                "qualifier": self.qualifier, "words": self.words}
+                "qualifier": self.qualifier, "figure": list(self.figure), "words": self.words}
+
+    def describe(self) -> str:
+        """One canonical line: qualifier, figure(s) as written in base units, unit ('about 25 count')."""
+        unit = {"count": "count", "ordinal": "ordinal", "ratio": "×"}.get(self.dimension, self.base)
+        lo, hi = self.figure
+        figure = _figure(lo) + (f"..{_figure(hi)}" if hi != lo else "")
+        qualifier = f"{self.qualifier} " if self.qualifier not in (None, "range") else ""
+        return f"{qualifier}{figure} {unit}"
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,9 @@ class VoteSplit:
     label: str
     words: str = ""
     dimension: str = "split"
+
+    def describe(self) -> str:
+        return f"split {self.yes}-{self.no}"
 
     def serialize(self) -> dict:
         return {"kind": "split", "for": self.yes, "against": self.no, "words": self.words}
@@ -74,6 +86,10 @@ class Ambiguous:
     @property
     def dimension(self) -> str:
         return "ambiguous"
+
+
+def _figure(x: float) -> str:
+    return str(int(x)) if x == int(x) and abs(x) < 1e18 else f"{x:.10g}"
 
 
 def _finite(x: float) -> float | None:
@@ -195,7 +211,7 @@ without into onto out off per plus minus
 """.split())
 _VOTE_WORDS = re.compile(r"\b(vot\w*|ballot\w*|members?|in favou?r|dissent\w*|backed|supported|opposed|"
                          r"stimme\w*|mitglied\w*|votos?|votaron|miembros|voix|membres|score\w*|won|beat|"
-                         r"defeated|win|victory|lost|draw)\b", re.I)
+                         r"defeated|win|victory|lost|draw|passed|approved|rejected|ruled|ruling|verdict)\b", re.I)
 
 
 def _is_name(tokens: list[Token], i: int, text: str) -> bool:
@@ -281,17 +297,21 @@ def _match_unit(tokens: list[Token], j: int, attached_to: Token | None) -> tuple
     if j >= len(tokens):
         return None
     first = tokens[j]
-    if attached_to is not None and _attached(attached_to, first) and first.kind == "word" \
+    lone_letter = first.raw in ("C", "F") and (j + 1 >= len(tokens) or tokens[j + 1].kind != "word")
+    if (attached_to is not None and _attached(attached_to, first) or lone_letter) and first.kind == "word" \
             and first.text in lx.ATTACHED_UNITS:
         return table[tuple(t.text for t in tokenize(lx.ATTACHED_UNITS[first.text]))], j + 1  # 45C, 10F
-    for n in range(min(longest, len(tokens) - j), 0, -1):
-        key = tuple(t.text.rstrip(".") if t.kind == "word" else t.text for t in tokens[j:j + n])
+    for n in range(min(2 * longest, len(tokens) - j), 0, -1):
+        window = tokens[j:j + n]
         if n > 1 and any(tokens[k].start - tokens[k - 1].end > 1 for k in range(j + 1, j + n)):
             continue  # a phrase's words stand one space apart
+        # "25-basis-point": hyphens between a unit's words are spaces
+        words = [t for t in window if not (t.text == "-" and t is not window[0] and t is not window[-1])]
+        if len(words) > longest or window[-1].text == "-":
+            continue
+        key = tuple(t.text.rstrip(".") if t.kind == "word" else t.text for t in words)
         units = table.get(key)
         if units:
-            if key in (("c",), ("f",)):
-                continue  # a lone C or F after a space is a letter, not a unit
             if key == ("°",) and j + 1 < len(tokens) and tokens[j + 1].text in ("c", "f"):
                 continue
             return units, j + n
@@ -344,11 +364,21 @@ def _word_number(tokens: list[Token], i: int, language: str | None) -> Number | 
             return None
         if nxt in scales and tok.text in ("a", "an", "one"):
             return Number(scales[nxt], scales[nxt], 0.5 * scales[nxt], i + 2, "cardinal", True)
-        if tok.text in ("a", "an") and _match_unit(tokens, i + 1, None) is not None:
+        if tok.text in ("a", "an") and (_match_unit(tokens, i + 1, None) is not None or
+                                        nxt in _NEUTRAL_ADJECTIVES and _match_unit(tokens, i + 2, None)):
             return Number(1, 1, 0.0, i + 1, "cardinal", True)  # "a year", "an hour and a half"
     if tok.text in ("half", "halb", "medio", "media", "demi") and i + 1 < len(tokens) \
             and tokens[i + 1].text in ("a", "an", "ein", "eine", "un", "una", "une"):
         return Number(0.5, 0.5, 0.0, i + 2, "share", True)  # "half an hour", "half a percentage point"
+    if tok.text in fractions and i + 2 < len(tokens) and tokens[i + 1].text == "-" \
+            and _attached(tok, tokens[i + 1]) and _match_unit(tokens, i + 2, None) is not None \
+            and (i == 0 or tokens[i - 1].text not in lx.merged("CARDINALS", language)):
+        d = fractions[tok.text]
+        return Number(1 / d, 1 / d, 0.0, i + 2, "share", True)  # "a half-point cut", "a quarter-point"
+    if tok.text in ("half", "mitad", "moitié", "hälfte") and i + 1 < len(tokens) \
+            and tokens[i + 1].text in lx.merged("OF_WORDS", language) \
+            and (i == 0 or tokens[i - 1].text not in ("a", "an", "one")):
+        return Number(0.5, 0.5, 0.0, i + 1, "share", True)  # "half of all households"
     if tok.text in cardinals:
         if tok.text in ("a", "an"):
             return None
@@ -438,17 +468,24 @@ def read_number(tokens: list[Token], i: int, language: str | None) -> Number | N
                                                    or tokens[i - 1].kind == "p" and tokens[i - 1].text in "(/"):
         sign, i, tok = -1.0, i + 1, tokens[i + 1]
     elif tok.kind == "word" and tok.text in lx.merged("MINUS_WORDS", language) and i + 1 < len(tokens) \
-            and tokens[i + 1].kind == "num":
+            and tokens[i + 1].kind == "num" and [t.text for t in tokens[max(0, i - 2):i]] != ["plus", "or"] \
+            and (i == 0 or tokens[i - 1].text not in ("al", "au", "du", "lo", "a", "at")):
         sign, i, tok = -1.0, i + 1, tokens[i + 1]
     if tok.kind == "vf":
         value = _VULGAR[tok.raw]
         return Number(value, value, 0.0, i + 1, "share")
     if tok.kind == "num":
-        digits = read_digits(tok.raw, language)
+        raw, j = tok.raw, i + 1
+        if lx.decimal_comma(language):
+            # "2 000 personnes": a space groups thousands where the comma is the decimal mark
+            while j < len(tokens) and tokens[j].kind == "num" and len(tokens[j].raw) == 3 \
+                    and tokens[j].raw.isdigit() and tokens[j].start - tokens[j - 1].end == 1 \
+                    and len(raw.replace("\u2009", "").replace(" ", "").split(",")[0]) <= 3 + 4 * raw.count(" "):
+                raw, j = raw + " " + tokens[j].raw, j + 1
+        digits = read_digits(raw, language)
         if digits is None:
             return None
         value, step = digits
-        j = i + 1
         # ordinals: 31st, 2nd, 18th, 3e, 1er
         if j < len(tokens) and tokens[j].kind == "word" and _attached(tok, tokens[j]) \
                 and tokens[j].text in ("st", "nd", "rd", "th", "e", "er", "ème", "re", "º", "ª"):
@@ -497,6 +534,9 @@ def read_number(tokens: list[Token], i: int, language: str | None) -> Number | N
             if scale:
                 return Number(lo * scale, hi * scale, 0.0, i + len(words) + 1, "approx", True)
     ordinals = lx.merged("ORDINALS", language)
+    if tok.text in ordinals and i + 1 < len(tokens) and tokens[i + 1].text in ("parte", "partes", "part"):
+        value = 1 / ordinals[tok.text]
+        return Number(value, value, 0.0, i + 2, "share", True)  # "una cuarta parte": a quarter
     if tok.text in ordinals:
         value = ordinals[tok.text]
         return Number(value, value, 0.0, i + 1, "ordinal", True)
@@ -520,6 +560,8 @@ _COMPARATIVE = frozenset("as more larger higher bigger greater faster the over t
 def _times(tokens: list[Token], number: Number, language: str | None) -> Number:
     """'three times as many' is a ratio; 'met three times' stays a count of occasions."""
     j = number.end
+    if number.kind == "cardinal" and j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j + 1].text == "fold":
+        return replace(number, kind="ratio", end=j + 2)  # "two-fold", "3-fold"
     times = {w for lang in lx.languages_for(language) for w in lx.TIMES_WORDS.get(lang, ())}
     if number.kind == "cardinal" and j + 1 < len(tokens) and tokens[j].text in times \
             and tokens[j + 1].text in _COMPARATIVE:
@@ -531,6 +573,15 @@ def _times(tokens: list[Token], number: Number, language: str | None) -> Number:
 
 _NEUTRAL_ADJECTIVES = frozenset("earth full whole straight consecutive calendar more additional long further "
                                 "extra successive".split())
+_ARTICLES = frozenset("the el la los las le les der die das".split())
+_PERCENTAGE_POINT = Unit("points", "pp", 1, None, "pp")
+_TIME_REFERENCES = frozenset("ago earlier later previously".split())
+# "the 10-year Treasury yield", "a 30-year mortgage": a measure that names a kind of thing.
+_NAMED_BY_MEASURE = frozenset("yield yields note notes bond bonds mortgage mortgages treasury treasuries gilt gilts "
+                              "bund bunds bill bills loan loans plan plans high low".split())
+_CHANGE_VERBS = frozenset("fell rose dropped climbed jumped surged slid slipped sank tumbled gained lost shed cut "
+                          "lowered raised increased decreased declined grew rallied plunged soared eased edged "
+                          "advanced retreated fallen risen dipped added".split())
 _COUNT_NOUNS = frozenset("people children adults voters viewers users customers households residents homes jobs "
                          "barrels doses votes subscribers passengers visitors tourists refugees migrants workers "
                          "employees followers readers copies units vehicles cars".split())
@@ -581,14 +632,21 @@ def _read_side(tokens: list[Token], i: int, language: str | None, currency: str 
     if currency is None and j < len(tokens) and tokens[j].text in lx.CURRENCY_BEFORE and tokens[j].kind == "sym" \
             and tokens[j].text not in ("%",):
         currency, j = lx.CURRENCY_BEFORE[tokens[j].text], j + 1  # "5 Mio. €"
-    if currency is None and j < len(tokens) and tokens[j].kind == "word" and tokens[j].text in lx.CURRENCY_AFTER:
-        currency, j = lx.CURRENCY_AFTER[tokens[j].text], j + 1  # "615 crore rupees", "5 million dollars"
+    if currency is None and j < len(tokens) and tokens[j].kind == "word":
+        word = tokens[j].text
+        if word.startswith("d'"):
+            word = word[2:]  # "milliard d'euros"
+        elif word == "de" and j + 1 < len(tokens) and tokens[j + 1].text in lx.CURRENCY_AFTER and scale != 1.0:
+            j, word = j + 1, tokens[j + 1].text  # "1.500 millones de euros"
+        if word in lx.CURRENCY_AFTER:
+            currency, j = lx.CURRENCY_AFTER[word], j + 1  # "615 crore rupees", "5 million dollars"
     units: tuple[Unit, ...] = ()
     if currency is None and number.kind in ("cardinal", "share", "approx"):
         k = j
         if k + 1 < len(tokens) and tokens[k].text in _NEUTRAL_ADJECTIVES and _match_unit(tokens, k + 1, None):
             k += 1  # "14 Earth days", "two full hours"; not "one lunar day"
-        if k < len(tokens) and tokens[k].text == "-" and _attached(tokens[k - 1], tokens[k]):
+        hyphened = k < len(tokens) and tokens[k].text == "-" and _attached(tokens[k - 1], tokens[k])
+        if hyphened:
             k += 1  # "41-day journey", "a 25-minute call"
         if number.kind == "share" and k + 1 < len(tokens) and tokens[k].text in lx.merged("OF_WORDS", language):
             k2 = k + 2 if tokens[k + 1].text in ("a", "an", "the", "un", "une", "ein", "einer", "una") else k + 1
@@ -597,6 +655,17 @@ def _read_side(tokens: list[Token], i: int, language: str | None, currency: str 
         matched = _match_unit(tokens, k, tokens[j - 1])
         if matched:
             units, j = matched
+            if units[0].dimension == "index":
+                size = abs(number.hi * scale)
+                if size <= 1:  # "a quarter point", "half a point": rates move in points of a percent
+                    units, note = (_PERCENTAGE_POINT,), "'point' read as percentage point"
+                elif size < 100:  # "5 points": a poll's percentage points or an index's points
+                    units = units + (_PERCENTAGE_POINT,)
+            if j < len(tokens) and tokens[j].text in _TIME_REFERENCES and units[0].dimension == "time":
+                return None  # "a year earlier", "two years ago": when, not how long
+            if hyphened and j < len(tokens) and tokens[j].kind == "word" and units[0].dimension == "time" \
+                    and (tokens[j].raw[:1].isupper() or tokens[j].text in _NAMED_BY_MEASURE):
+                return None  # "the 10-year Treasury yield", "a 30-year mortgage": a kind of thing
             half, j2 = _half_after(tokens, j, language)
             if half:  # "an hour and a half"
                 number = replace(number, lo=number.lo + half, hi=number.hi + half)
@@ -604,9 +673,12 @@ def _read_side(tokens: list[Token], i: int, language: str | None, currency: str 
         elif k < len(tokens) and tokens[k].text in ("m",) and scale == 1.0:
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             metre = _unit_table()[0][("metre",)]
-            if nxt is not None and nxt.kind == "word" and (nxt.text in _COUNT_NOUNS or nxt.text.endswith("s")
-                                                             and nxt.text not in _ASIDE_AFTER_M):
-                scale, j, note = 1e6, k + 1, "'m' read as million"  # "5m people", "3m barrels"
+            after_m = _match_unit(tokens, k + 1, None) if nxt is not None else None
+            if after_m:
+                scale, (units, j), note = 1e6, after_m, "'m' read as million"  # "3m barrels", "2m tonnes"
+            elif nxt is not None and nxt.kind == "word" and (nxt.text in _COUNT_NOUNS or nxt.text.endswith("s")
+                                                               and nxt.text not in _ASIDE_AFTER_M):
+                scale, j, note = 1e6, k + 1, "'m' read as million"  # "5m people"
             elif nxt is None or nxt.kind != "word" or nxt.text in _ASIDE_AFTER_M:
                 units, j = metre, k + 1  # "a 10m wall" is not sure either way, "10m high" is
             else:
@@ -627,6 +699,8 @@ def _qualifier_before(tokens: list[Token], i: int, language: str | None) -> tupl
 
 
 def _qualifier_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
+    if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j + 1].text == "plus":
+        return "at least", j + 2  # "20-plus people"
     words = [t.text for t in tokens[j:j + 2]]
     if words == ["or", "so"]:
         return "about", j + 2
@@ -678,10 +752,6 @@ def _build(tokens: list[Token], text: str, first: _Side, second: _Side | None, u
         step *= lx.TEMPERATURE_TO_C[unit.base][0]
         dimension, base, system, symbol = "temperature", "°C", unit.system, unit.symbol
         del base_unit
-    elif unit is not None and unit.dimension == "index" and max(abs(lo), abs(hi)) <= 2:
-        # "a quarter point", "half a point": news writes rate moves in points of a percent
-        dimension, base, system, symbol = "points", "pp", None, "pp"
-        first = replace(first, scale_note="'point' read as percentage point")
     elif unit is not None:
         lo, hi, step = lo * unit.factor, hi * unit.factor, step * unit.factor
         dimension, base, system, symbol = unit.dimension, unit.base, unit.system, unit.symbol
@@ -705,7 +775,7 @@ def _build(tokens: list[Token], text: str, first: _Side, second: _Side | None, u
     words = " ".join(text[tokens[start].start:tokens[end - 1].end].split())
     note = first.scale_note or (second.scale_note if second else None)
     return Quantity(*bounds, dimension, base, system, kind, step, words, words, symbol, note,
-                    (tokens[start].start, tokens[end - 1].end))
+                    (tokens[start].start, tokens[end - 1].end), (lo, hi))
 
 
 def read_quantities(text: str, language: str | None = None) -> list[Quantity | VoteSplit | Ambiguous]:
@@ -726,6 +796,9 @@ def read_quantities(text: str, language: str | None = None) -> list[Quantity | V
         reading, i = read
         if reading is not None:
             found.append(reading)
+            if i + 1 < len(tokens) and tokens[i].text in ("a", "an", "per", "each", "every") \
+                    and _match_unit(tokens, i + 1, None):
+                i += 2  # "3m barrels a day", "$15 an hour": the rate's denominator, not another value
     return found
 
 
@@ -738,8 +811,14 @@ def _is_year(side: _Side, tokens: list[Token]) -> bool:
 def _read_at(tokens: list[Token], i: int, text: str, language: str | None):
     """(reading or None, next index) for a number starting at tokens[i]; None when no number starts there."""
     tok = tokens[i]
-    if tok.kind == "num" and _is_name(tokens, i, text):
-        return None, i + 1
+    score = i + 2 < len(tokens) and tokens[i + 1].text in ("-", "–") and tokens[i + 2].kind == "num"
+    if tok.kind == "num" and _is_name(tokens, i, text) and not _unit_follows(tokens, i + 1) and not score \
+            and not (i + 1 < len(tokens) and tokens[i + 1].text in ("%", "‰")):
+        return None, i + 1  # S&P 500, Boeing 737; not "Trump 47%"
+    if tok.kind == "num" and i + 1 < len(tokens) and tokens[i + 1].kind == "word" and len(tokens[i + 1].raw) > 1 \
+            and tokens[i + 1].raw.isupper() and tokens[i + 1].text not in lx.CURRENCY_BEFORE \
+            and tokens[i + 1].text not in lx.CURRENCY_AFTER and not _unit_follows(tokens, i + 1):
+        return None, i + 2  # "the 737 MAX", "Galaxy S24 FE": a model name
     if tok.kind == "word" and tok.raw[:1].isupper() and tok.text in lx.merged("CARDINALS", language) and i > 0 \
             and tokens[i - 1].kind == "word" and tokens[i - 1].raw[:1].isupper() \
             and tokens[i - 1].text not in _SENTENCE_WORDS:
@@ -751,7 +830,8 @@ def _read_at(tokens: list[Token], i: int, text: str, language: str | None):
         if m < 60 and s < 60:  # 2:09:56, a race time
             seconds = h * 3600 + m * 60 + s
             words = text[tok.start:tokens[i + 4].end]
-            return Quantity(seconds, seconds, False, False, "time", "s", None, None, 0.5, words, words, "h:m:s"), i + 5
+            return Quantity(seconds, seconds, False, False, "time", "s", None, None, 0.5, words, words, "h:m:s",
+                            figure=(seconds, seconds)), i + 5
     currency, start = _currency_before(tokens, i)
     first = _read_side(tokens, i, language, currency)
     if first is None:
@@ -771,12 +851,19 @@ def _read_at(tokens: list[Token], i: int, text: str, language: str | None):
             if denominator and denominator.lo > first.number.lo > 0 and denominator.kind == "cardinal":
                 share = 100 * first.number.lo / denominator.lo
                 words_read = " ".join(text[tokens[start].start:tokens[denominator.end - 1].end].split())
-                q = Quantity(share, share, False, False, "percent", "%", None, None, 0.0, words_read, words_read, "%")
+                qualifier = _qualifier_before(tokens, start, language)
+                kind = qualifier[1] if qualifier else None
+                if qualifier:
+                    words_read = " ".join(text[tokens[qualifier[2]].start:tokens[denominator.end - 1].end].split())
+                q = Quantity(*_apply_qualifier(share, share, kind), "percent", "%", None, kind, 0.0, words_read,
+                             words_read, "%", figure=(share, share))
                 return q, denominator.end
     # a range or a vote split
     joined = _join(tokens, first, language)
     if joined is not None:
         joiner, k, opener = joined
+        if k + 1 < len(tokens) and tokens[k].text in _ARTICLES:
+            k += 1
         currency2, k2 = _currency_before(tokens, k + 1) if k + 1 < len(tokens) else (None, k)
         if k < len(tokens) and tokens[k].text in lx.CURRENCY_BEFORE:
             currency2, k = lx.CURRENCY_BEFORE[tokens[k].text], k + 1
@@ -785,8 +872,12 @@ def _read_at(tokens: list[Token], i: int, text: str, language: str | None):
             split = _vote_split(tokens, text, first, second, joiner, opener)
             if split is not None:
                 return split, second.end
-            if opener == "from":
+            if opener and opener[0] == "from":
                 return _finish(tokens, text, first, None, start, first.end, language)  # a change, not a range
+            moved = any(t.text in _CHANGE_VERBS for t in tokens[max(0, start - 3):start])
+            falling = second.number.lo * (second.scale or 1) < first.number.lo * (first.scale or 1)
+            if joiner in ("to", "bis", "a", "à") and moved or falling and not opener:
+                return _finish(tokens, text, first, None, start, first.end, language)  # "fell $4.50 to $130.20"
             return _finish(tokens, text, first, second, opener[1] if opener else start, second.end, language)
     # "eleven of the 12 members"
     of_words = lx.merged("OF_WORDS", language)
@@ -833,7 +924,7 @@ def _compound(tokens: list[Token], text: str, read: Quantity, end: int, language
         exact = read.lo == read.hi and part.lo == part.hi
         read = replace(read, lo=read.lo + part.lo, hi=read.hi + part.hi, step=min(read.step, part.step),
                        qualifier=None if exact else "range", label=words, words=words,
-                       span=(read.span[0], tokens[after - 1].end))
+                       span=(read.span[0], tokens[after - 1].end), figure=(read.lo + part.lo, read.hi + part.hi))
         end = after
     return read, end
 
@@ -849,6 +940,8 @@ def _join(tokens: list[Token], first: _Side, language: str | None) -> tuple[str,
     opener = None
     q = _qualifier_before(tokens, start, language)
     first_of_phrase = q[2] if q else start
+    if first_of_phrase > 1 and tokens[first_of_phrase - 1].text in _ARTICLES:
+        first_of_phrase -= 1  # "entre el 4,25% y el 4,5%"
     if first_of_phrase > 0:
         before = tokens[first_of_phrase - 1].text
         if before in ("between", "zwischen", "entre"):
@@ -905,7 +998,7 @@ def _finish(tokens: list[Token], text: str, first: _Side, second: _Side | None, 
     currency = first.currency or (second.currency if second else None)
     if second is not None and first.units and second.units and \
             {u.dimension for u in first.units} != {u.dimension for u in second.units}:
-        return None, first.end
+        return _finish(tokens, text, first, None, start, first.end, language)  # "50 bp to 4%": two values
     options = [_build(tokens, text, first, second, unit, currency, qualifier, after, phrase_start, end)
                for unit in (units or (None,))]
     if len(options) == 1:
@@ -973,6 +1066,9 @@ def pick(readings: list, wanted: str | None) -> Quantity | VoteSplit | str | Non
             options.append(r)
     if wanted:
         options = [o for o in options if not isinstance(o, Ambiguous) and matches_unit(o, wanted)]
+        exact = [o for o in options if not (isinstance(o, Quantity) and o.dimension == "percent"
+                                            and _UNIT_ALIASES.get(wanted.strip().lower()) == "points")]
+        options = exact or options  # '%' stands for points only where no quantity in points is written
     if not options:
         return None
     if len(options) > 1 and not wanted:
