@@ -211,14 +211,20 @@ def _compare_evolving(values: list[CiteValue]) -> tuple[Verdict, str] | None:
     steps = []
     for (ta, a), (tb, b) in zip(timed, timed[1:]):
         kind, reason = _relation(a, b)
-        if kind in ("agree", "reconcilable", "unknown"):
+        if kind in ("agree", "unknown"):
             continue
         if ta == tb:
-            return Verdict.CONFLICT, f"{reason}, both published {ta:%d %b %H:%M} UTC" + set_aside
-        if b.value.lo < a.value.lo:
+            if kind == "conflict":
+                return Verdict.CONFLICT, f"{reason}, both published {ta:%d %b %H:%M} UTC" + set_aside
+            continue
+        # Compare the figures as written: "at least 4" then "9" grew; "9" then "at least 4" fell.
+        if sum(b.value.figure) < sum(a.value.figure):
             return Verdict.CONFLICT, (f"'{b.value.label}' ({b.source}, {tb:%d %b %H:%M} UTC) is lower than the "
                                       f"earlier '{a.value.label}' ({a.source}, {ta:%d %b %H:%M} UTC)") + set_aside
-        steps.append((ta, a, tb, b))
+        if sum(b.value.figure) > sum(a.value.figure):
+            steps.append((ta, a, tb, b))
+        elif kind == "conflict":
+            return Verdict.CONFLICT, reason + set_aside
     if not steps:
         return None
     sequence = [f"'{timed[0][1].value.label}' ({timed[0][1].source}, {timed[0][0]:%d %b %H:%M} UTC)"]

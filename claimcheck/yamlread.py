@@ -150,7 +150,7 @@ class Reader:
 
     def flag(self, node: yaml.Node, what: str) -> bool | None:
         """A YAML boolean: true or false (yes/no/on/off are YAML 1.1 traps and are refused)."""
-        if isinstance(node, yaml.ScalarNode) and node.style is None and node.value in ("true", "false", "True",
+        if isinstance(node, yaml.ScalarNode) and not node.style and node.value in ("true", "false", "True",
                                                                                         "False"):
             return node.value.lower() == "true"
         self.report(node, "CC005", f"{what} must be true or false")
