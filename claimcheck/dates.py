@@ -225,7 +225,8 @@ def _patterns(language: str | None) -> dict[str, re.Pattern]:
         "numeric": re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<year>\d{4}))?\b(?![.,]\d)"),
         "paren_day": re.compile(rf"\b{weekday}\s*\((?P<day>\d{{1,2}})\)", re.I),
         "the_day": re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I),
-        "weekday": re.compile(rf"(?<!\w)({weekday})(?!\w)", re.I),
+        # German writes the part of the day into the weekday: Mittwochabend, Dienstagmorgen
+        "weekday": re.compile(rf"(?<!\w)({weekday})(" + "|".join(re.escape(p) for p in parts) + r")?(?!\w)", re.I),
         "part": re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in parts) + r")(?!\w)", re.I),
         "relative": re.compile(r"(?<!\w)(" + "|".join(re.escape(r) for r in relative) + r")(?!\w)", re.I),
     }
@@ -306,6 +307,8 @@ def _moment(text: str, times: list, source_zone: str | None, language: str | Non
         fields.update(date[0])
     if m := pats["weekday"].search(text):
         fields["weekday"] = lexicon.weekday_words(language)[m.group(1).lower()]
+        if m.group(2):
+            fields["part"] = lexicon.merged("DAY_PARTS", language)[m.group(2).lower()]
     if m := pats["part"].search(text):
         fields["part"] = lexicon.merged("DAY_PARTS", language)[m.group(1).lower()]
     if "year" not in fields and "day" not in fields and (m := pats["relative"].search(text)):

@@ -34,7 +34,9 @@ def read_stance(quote: str, language: str | None = None) -> tuple[str | None, st
     text = quote.replace("’", "'")
     pats = _patterns(language)
     declines = [m.span() for m in pats["declines"].finditer(text)]
-    denies = [m.span() for m in pats["denies"].finditer(text)]
+    # "neither confirmed nor denied" declines: a denial inside a refusal is part of it
+    denies = [m.span() for m in pats["denies"].finditer(text)
+              if not any(a <= m.start() < b for a, b in declines)]
 
     def outside(spans: list[tuple[int, int]]) -> list[re.Match]:
         return [m for m in pats["negation"].finditer(text) if not any(a <= m.start() < b for a, b in spans)]
