@@ -8,10 +8,8 @@ from functools import lru_cache
 
 from . import lexicon
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+WEEKDAYS = tuple(lexicon.WEEKDAYS["en"])  # the names values are written and labelled with
+MONTHS = tuple(lexicon.MONTHS["en"])
 PARTS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 23), "night": (20, 24)}
 QUALIFIERS = {"about": (-30, 30), "just before": (-15, 0), "just after": (0, 15)}
 # Only abbreviations with one meaning; IST, CST, BST… name several zones and are read from the source instead.
