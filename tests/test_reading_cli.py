@@ -166,3 +166,47 @@ def test_evolving_tally_grows_and_a_drop_conflicts(tmp_path, runner):
     finally:
         ARTICLES.clear()
         ARTICLES.update(ARTICLES_BACKUP)
+
+
+def test_dates_as_the_article_wrote_them(tmp_path, runner):
+    ARTICLES_BACKUP = dict(ARTICLES)
+    try:
+        ARTICLES.clear()
+        ARTICLES.update({
+            "ny": "The Fed announced its decision on Wednesday, December 18 at 2 PM ET (12:30 AM IST on December 19).\n"
+                  "Powell spoke on Monday, 25 November 2025 about the outlook. Powell talked for 2 hours.\n",
+            "mumbai": "The decision came early on Thursday, India time. Markets fell yesterday.\n"})
+        root = project(tmp_path, """\
+  - id: decision
+    claim: When the Fed announced its decision
+    type: date
+    cites:
+      - {source: ny, quote: "on Wednesday, December 18 at 2 PM ET (12:30 AM IST on December 19)"}
+      - {source: mumbai, quote: "The decision came early on Thursday, India time", value: "Thursday"}
+  - id: speech
+    claim: When Powell spoke
+    type: date
+    cites:
+      - {source: ny, quote: "Powell spoke on Monday, 25 November 2025"}
+  - id: talk
+    claim: When Powell talked
+    type: date
+    cites:
+      - {source: ny, quote: "Powell talked for 2 hours"}
+""", {"ny": "2024-12-18", "mumbai": "2024-12-19"})
+        sources = (root / "seeds/sources.yaml").read_text().replace("id: mumbai, file: mumbai.txt, outlet: Outlet 1, "
+                                                                    "timezone: UTC", "id: mumbai, file: mumbai.txt, "
+                                                                    "outlet: Outlet 1, timezone: Asia/Kolkata")
+        (root / "seeds/sources.yaml").write_text(sources)
+        data = json.loads(run(runner, root, "compare", "--format", "json").output)["claims"]
+        decision = data[0]
+        assert decision["cites"][0]["reading"]["date"] == "2024-12-18"
+        assert decision["cites"][0]["reading"]["time"] == "14:00"
+        assert decision["cites"][1]["reading"]["date"] == "2024-12-19"  # the Thursday on or before publication
+        assert decision["verdict"] == "reconcilable", decision["reason"]
+        assert data[2]["cites"][0]["value"] is None  # a duration is no clock time
+        check = runner.invoke(app, ["check", str(root / "claims"), "--sources", str(root / "seeds/sources.yaml")])
+        assert "the quote says Monday but 25 Nov 2025 is a Tuesday" in check.output
+    finally:
+        ARTICLES.clear()
+        ARTICLES.update(ARTICLES_BACKUP)
