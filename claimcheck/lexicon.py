@@ -405,7 +405,7 @@ UNIT_ROWS = [
                                     "points de pourcentage"),
     ("points", "pp", 0.01, None, "bp", "basis point basis points bp bps basispunkt basispunkte basispunkten "
                                        "punto básico puntos básicos point de base points de base"),
-    ("index", "pt", 1, None, "points", "point points pt pts punkt punkte punto puntos"),
+    ("index", "pt", 1, None, "points", "point points pt pts punkt punkte punkten punto puntos"),
     ("degree", "deg", 1, None, "degrees", "degree degrees grad grados degrés"),
 ]
 # Temperatures convert through °C: value * factor + offset.

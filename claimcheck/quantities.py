@@ -210,8 +210,11 @@ approximately some total overall exactly precisely nearly perhaps maybe last nex
 without into onto out off per plus minus
 """.split())
 _VOTE_WORDS = re.compile(r"\b(vot\w*|ballot\w*|members?|in favou?r|dissent\w*|backed|supported|opposed|"
-                         r"stimme\w*|mitglied\w*|votos?|votaron|miembros|voix|membres|score\w*|won|beat|"
-                         r"defeated|win|victory|lost|draw|passed|approved|rejected|ruled|ruling|verdict)\b", re.I)
+                         r"stimme\w*|mitglied\w*|votos?|votaron|miembros|voix|membres)\b", re.I)
+# Around "X to Y" a vote or a score, not a fall: "passed 300 to 128", "beat them 3 to 1".
+_SCORE_WORDS = re.compile(r"\b(vot\w*|ballot\w*|members?|in favou?r|dissent\w*|backed|supported|opposed|"
+                          r"stimme\w*|mitglied\w*|votos?|votaron|miembros|voix|membres|score\w*|won|beat|"
+                          r"defeated|win|victory|lost|draw|passed|approved|rejected|ruled|ruling|verdict)\b", re.I)
 
 
 def _is_name(tokens: list[Token], i: int, text: str) -> bool:
@@ -543,6 +546,8 @@ def read_number(tokens: list[Token], i: int, language: str | None) -> Number | N
     multipliers = lx.merged("MULTIPLIER_VERBS", language)
     if tok.text in multipliers:
         value = multipliers[tok.text]
+        if tok.text in ("twice", "thrice") and not (i + 1 < len(tokens) and tokens[i + 1].text in _COMPARATIVE):
+            return Number(value, value, 0.0, i + 1, "cardinal", True)  # "scored twice": two times, a count
         return Number(value, value, 0.0, i + 1, "ratio", True)
     number = _word_number(tokens, i, language)
     if number is None:
@@ -811,7 +816,8 @@ def _is_year(side: _Side, tokens: list[Token]) -> bool:
 def _read_at(tokens: list[Token], i: int, text: str, language: str | None):
     """(reading or None, next index) for a number starting at tokens[i]; None when no number starts there."""
     tok = tokens[i]
-    score = i + 2 < len(tokens) and tokens[i + 1].text in ("-", "–") and tokens[i + 2].kind == "num"
+    score = i + 2 < len(tokens) and tokens[i + 1].text in ("-", "–", "to") and tokens[i + 2].kind == "num" \
+        or i + 4 < len(tokens) and [t.text for t in tokens[i + 1:i + 4]] == ["-", "to", "-"]
     if tok.kind == "num" and _is_name(tokens, i, text) and not _unit_follows(tokens, i + 1) and not score \
             and not (i + 1 < len(tokens) and tokens[i + 1].text in ("%", "‰")):
         return None, i + 1  # S&P 500, Boeing 737; not "Trump 47%"
@@ -978,7 +984,7 @@ def _vote_split(tokens: list[Token], text: str, first: _Side, second: _Side, joi
     if b > a or a < 0 or b < 0:
         return None
     window = text[max(0, tokens[first.start].start - 80):tokens[second.end - 1].end + 60]
-    if joiner not in ("-", "–", "—", "-to-") and not _VOTE_WORDS.search(window):
+    if joiner not in ("-", "–", "—", "-to-") and not _SCORE_WORDS.search(window):
         return None  # "from 11 to 1" is a fall, not a vote
     words = " ".join(text[tokens[first.start].start:tokens[second.end - 1].end].split())
     return VoteSplit(int(a), int(b), f"{int(a)}–{int(b)}", words)
