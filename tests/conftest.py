@@ -11,6 +11,21 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 
 
+# Variables of the caller's terminal and network that change what a command prints. Tests set the ones
+# they need; every other run starts from none of them, so the suite passes in any terminal.
+_AMBIENT = ("FORCE_COLOR", "NO_COLOR", "TERM", "COLORTERM", "COLUMNS", "LINES", "CLICOLOR", "CLICOLOR_FORCE",
+            "PY_COLORS", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES", "GITHUB_ACTIONS",
+            "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "all_proxy",
+            "no_proxy", "CLAIMCHECK_CACHE_DIR")
+
+
+@pytest.fixture(autouse=True)
+def hermetic_environment(monkeypatch):
+    for name in _AMBIENT:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+
+
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path_factory, monkeypatch):
     """Keep the cache and its signing key out of the projects under test and out of $HOME."""
