@@ -116,3 +116,18 @@ def test_dropped_negation_is_never_accepted():
     text = "The minister said she would not sign the agreement this week."
     a = anchor_quote(text, normalize(text), "The minister said she would sign the agreement this week.")
     assert a.status == "changed" and ("", "not") in a.differences
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Thủ tướng Nhật Bản đã điện đàm với Tổng thống Mỹ vào tối thứ Ba.", "điện đàm với Tổng thống Mỹ"),
+    ("Le président a démissionné hier soir à Paris.", "président a démissionné"),
+    ("한국 대통령은 화요일에 발표했다.", "대통령은 화요일에"),
+])
+def test_decomposed_and_composed_text_match_both_ways(sentence, phrase):
+    import unicodedata
+    for article, quote in ((unicodedata.normalize("NFD", sentence), phrase),
+                           (sentence, unicodedata.normalize("NFD", phrase))):
+        anchor = anchor_quote(article, normalize(article), quote)
+        assert anchor.status == "found", (article, quote)
+        found = article[anchor.start:anchor.end]
+        assert unicodedata.normalize("NFC", found) == unicodedata.normalize("NFC", quote)
