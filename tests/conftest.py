@@ -71,3 +71,11 @@ def golden(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8")
     assert path.exists(), f"missing golden file {path}; run UPDATE_GOLDEN=1 pytest"
     assert actual == path.read_text(encoding="utf-8")
+
+
+# In CI, Hypothesis draws the same examples every run: a red build must be reproducible.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    _hypothesis_settings.load_profile("ci")
