@@ -11,7 +11,23 @@ import typer
 from . import __version__
 from .errors import ClaimcheckError, ExitCode, UsageError
 
-app = typer.Typer(
+class _App(typer.Typer):
+    """The console script: a bug is reported in one line with its own exit code, never 1 ("problems found")."""
+
+    def __call__(self, *args, **kwargs):
+        try:
+            return super().__call__(*args, **kwargs)
+        except KeyboardInterrupt:
+            sys.stderr.write("claimcheck: interrupted\n")
+            sys.exit(130)
+        except Exception as exc:
+            from .render import one_line
+            sys.stderr.write(f"claimcheck: internal error: {type(exc).__name__}: {one_line(str(exc))}; "
+                             "please report it with the command you ran\n")
+            sys.exit(int(ExitCode.INTERNAL))
+
+
+app = _App(
     name="claimcheck", add_completion=True, no_args_is_help=True, rich_markup_mode=None,
     pretty_exceptions_enable=False,
     help="Compare what several news articles say about one event, claim by claim.",
@@ -105,9 +121,18 @@ def _article_paths(project) -> list[Path]:
 
 
 def _project(claims: Path | None, sources: Path | None, events: list[str] | None, no_cache: bool = False):
-    from .project import load_project
-    return load_project([claims or Path("claims")], sources or Path("seeds/sources.yaml"), tuple(events or ()),
-                        cache=_cache(no_cache), progress=_progress())
+    """The loaded project; any file that fails to load stops the command (exit 2) and is named."""
+    from .errors import LoadError
+    from .project import load_failures, load_project
+    project = load_project([claims or Path("claims")], sources or Path("seeds/sources.yaml"), tuple(events or ()),
+                           cache=_cache(no_cache), progress=_progress())
+    failures = load_failures(project)
+    if failures:
+        first = failures[0]
+        more = f"; {len(failures) - 1} more problem(s)" if len(failures) > 1 else ""
+        raise LoadError(f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}{more}; "
+                        "nothing is shown while an input fails to load (run `claimcheck check`)")
+    return project
 
 
 @app.command()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from .errors import UsageError
@@ -10,15 +11,27 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def find_claims_files(path: Path) -> list[Path]:
-    """A file as given, or every YAML file under a directory (hidden folders skipped), sorted."""
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()
-                      and not any(part.startswith(".") for part in p.relative_to(path).parts))
-    return [path]
+    """A file as given, or every YAML file under a directory (hidden folders skipped), sorted.
+
+    A folder that cannot be listed is an error, never an empty result: "all checks passed"
+    must not mean "nothing was read".
+    """
+    if not path.is_dir():
+        return [path]
+
+    def refuse(exc: OSError) -> None:
+        raise UsageError(f"{exc.filename or path}: cannot read this folder ({exc.strerror or exc})")
+
+    found = []
+    for folder, subfolders, files in os.walk(path, onerror=refuse):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        found.extend(Path(folder) / f for f in files if Path(f).suffix in YAML_SUFFIXES and not f.startswith("."))
+    return sorted(found)
 
 
 def resolve_claims_paths(paths: list[Path]) -> list[Path]:
-    """Every claims file named or found under the given paths; a missing path is a usage error."""
+    """Every claims file named or found under the given paths; a missing path or an unreadable folder is a
+    usage error (an empty folder is not: the manifest is still checked)."""
     found: list[Path] = []
     for path in paths:
         if not path.exists():

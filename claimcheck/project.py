@@ -50,6 +50,15 @@ class Project:
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
+# Problems that mean a file, or a part of one, could not be loaded: a result built without it
+# would silently skip it. `compare`, `show`, `export`, `report` and `suggest` refuse to run on them.
+LOAD_CODES = frozenset({"CC001", "CC002", "CC003", "CC004", "CC005", "CC006", "CC007", "CC008", "CC009", "CC010",
+                        "CC201", "CC202", "CC205"})
+
+
+def load_failures(project: "Project") -> list[Problem]:
+    return sorted(p for p in project.problems if p.code in LOAD_CODES and p.severity.value == "error")
+
 PARALLEL_BYTES = 2 * 1024 * 1024  # claims YAML beyond this is parsed in worker processes
 PARALLEL_CITES = 2000  # uncached cites beyond this are anchored in worker processes
 BATCH_ARTICLES = 100

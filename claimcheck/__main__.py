@@ -1,0 +1,4 @@
+"""`python -m claimcheck …` is `claimcheck …`."""
+from claimcheck.cli import app
+
+app(prog_name="claimcheck")

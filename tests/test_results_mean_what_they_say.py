@@ -1,0 +1,77 @@
+"""A result means what it says: no command skips a file that fails to load, and a bug never exits 1."""
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from claimcheck.cli import app
+
+from .conftest import snapshot
+
+BROKEN = "event: {id: broken, title: B}\nclaims:\n  - id: x\n    claim: X\n    type: number\n    cites: [\n"
+
+
+@pytest.mark.parametrize("args", [["compare"], ["compare", "--fail-on", "conflict"], ["show", "summit-day"],
+                                  ["export", "--format", "csv"], ["suggest", "summit-day"],
+                                  ["report", "--html", "out.html"]])
+def test_every_command_refuses_a_claims_file_that_fails_to_load(project_dir, runner, args):
+    (project_dir / "claims" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    before = snapshot(project_dir)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "claims/broken.yaml:" in result.output and "CC001" in result.output
+    assert "nothing is shown while an input fails to load" in result.output
+    assert not (project_dir / "out.html").exists()
+    assert {k: v for k, v in snapshot(project_dir).items() if ".claimcheck-cache" not in k} == \
+        {k: v for k, v in before.items() if ".claimcheck-cache" not in k}
+
+
+def test_a_missing_article_stops_compare_too(project_dir, runner):
+    manifest = project_dir / "seeds" / "sources.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "  - {id: gone, file: gone.txt}\n", encoding="utf-8")
+    result = runner.invoke(app, ["compare"])
+    assert result.exit_code == 2 and "CC201" in result.output and "gone.txt" in result.output
+
+
+def test_check_still_reports_load_failures_as_problems(project_dir, runner):
+    (project_dir / "claims" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1 and "claims/broken.yaml:7:1: error CC001" in result.output
+
+
+def test_an_unreadable_claims_folder_is_an_error_not_zero_files(project_dir, runner, monkeypatch):
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):  # as root, chmod cannot make a folder unreadable: fail like one
+        if onerror:
+            onerror(PermissionError(13, "Permission denied", str(top)))
+        return real_walk(top, onerror=onerror, **kw)
+
+    monkeypatch.setattr(os, "walk", walk)
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 2
+    assert "cannot read this folder (Permission denied)" in result.output
+    assert "All checks passed" not in result.output
+
+
+def test_a_bug_exits_3_with_one_line_never_1(project_dir, monkeypatch, capsys):
+    import claimcheck.compare as compare
+
+    def explode(project):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(compare, "compare_project", explode)
+    monkeypatch.setattr(sys, "argv", ["claimcheck", "compare", "--no-cache"])
+    with pytest.raises(SystemExit) as exit_info:
+        app(prog_name="claimcheck")
+    assert exit_info.value.code == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error: RuntimeError: boom" in err and "Traceback" not in err
+
+
+def test_python_dash_m_runs_the_cli(project_dir):
+    import subprocess
+    out = subprocess.run([sys.executable, "-m", "claimcheck", "check"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and "All checks passed" in out.stdout
