@@ -116,6 +116,13 @@ def _progress():
     return report
 
 
+def _output_environment() -> list[str]:
+    """Every variable that may change how output is drawn: part of the key of a replayed run."""
+    names = ("NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "COLUMNS", "LINES", "CLICOLOR", "CLICOLOR_FORCE",
+             "TTY_COMPATIBLE", "TTY_INTERACTIVE", "LANG", "LC_ALL", "LC_CTYPE", "PYTHONIOENCODING")
+    return [f"{name}={os.environ.get(name)}" for name in names]
+
+
 def _article_paths(project) -> list[Path]:
     return [s.path for s in project.manifest.sources if s.path is not None]
 
@@ -230,7 +237,7 @@ def compare(
             # The output depends on the inputs, the options and the terminal it is drawn for.
             key = run_key("compare", resolve_claims_paths([claims_path]), manifest_path, fmt, *sorted(shown),
                           *sorted(failing), *(event or ()), str(console.width), str(console.color_system),
-                          str(console.is_terminal))
+                          str(console.is_terminal), *_output_environment())
             hit = get_run(cache, key)
             if hit and isinstance(hit.get("output"), str) and isinstance(hit.get("exit"), int):
                 sys.stdout.write(hit["output"])

@@ -104,3 +104,44 @@ def test_signed_entries_of_another_shape_are_misses_not_crashes(project_dir, run
         result = runner.invoke(app, command)
         assert result.exit_code == 0, result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen(project_dir, runner):
+    import os
+    article = project_dir / "seeds" / "article.txt"
+    assert runner.invoke(app, ["check"]).exit_code == 0
+    stat = article.stat()
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Tuesday", "Fridayy"), encoding="utf-8")  # same length, as cp -p or rsync
+    os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert article.stat().st_size == stat.st_size and article.stat().st_mtime_ns == stat.st_mtime_ns
+    codes = {p["code"] for p in _problems(runner.invoke(app, ["check", "--format", "json"]))}
+    assert "CC203" in codes
+
+
+def test_compare_output_is_not_replayed_across_colour_settings_or_code_changes(project_dir, runner, monkeypatch):
+    import claimcheck.cache as cache_module
+    coloured = runner.invoke(app, ["compare"], env={"FORCE_COLOR": "1", "COLUMNS": "120"}, color=True)
+    assert "\x1b[" in coloured.output
+    plain = runner.invoke(app, ["compare"], env={"NO_COLOR": "1", "COLUMNS": "120"})
+    assert "\x1b[" not in plain.output
+    calls = []
+    import claimcheck.compare as compare_module
+    real = compare_module.compare_project
+    monkeypatch.setattr(compare_module, "compare_project", lambda p: calls.append(1) or real(p))
+    runner.invoke(app, ["compare"], env={"NO_COLOR": "1", "COLUMNS": "120"})
+    assert calls == []  # unchanged: replayed
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "another version of claimcheck")
+    runner.invoke(app, ["compare"], env={"NO_COLOR": "1", "COLUMNS": "120"})
+    assert calls == [1]  # claimcheck changed: computed again
+
+
+def test_rows_of_another_shape_are_misses_never_crashes(project_dir, runner, private_cache):
+    assert runner.invoke(app, ["check"]).exit_code == 0
+    db = sqlite3.connect(private_cache / "cache.sqlite3")
+    with db:
+        db.execute("UPDATE entries SET mac = NULL")
+        db.execute("INSERT INTO entries VALUES (?, ?, ?)", (b"\x00", 12, None))
+    db.close()
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 0 and "All checks passed" in result.output
