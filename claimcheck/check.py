@@ -1,7 +1,9 @@
 """`claimcheck check`: every problem in a project, and `--fix` for quotes the article words differently."""
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,6 +84,12 @@ class Fix:
     replacement: str
     claim: str
     source: str
+    planned_from: str | None = None  # sha256 of the text the offsets point into
+
+
+# What the loader or YAML would refuse in a quote: copying it would turn a warning into a broken file.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+                         "\ufffe\uffff\ud800-\udfff]")
 
 
 def _yaml_string(text: str) -> str:
@@ -89,41 +97,108 @@ def _yaml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def plan_fixes(project: Project) -> list[Fix]:
-    """Quotes found only after normalization or fuzzily: replace them with the article's exact words."""
-    fixes = []
-    paths = {f.display: f.path for f in project.files}
+@dataclass(frozen=True)
+class FixPlan:
+    fixes: tuple[Fix, ...]
+    skipped: tuple[str, ...]  # why a quote was left as written
+
+
+def plan_fixes(project: Project, everything: bool = False) -> FixPlan:
+    """Quotes that matched only approximately (and, with `everything`, after normalization too): the
+    article's exact words, with whitespace runs as single spaces, to replace them."""
+    fixes, skipped = [], []
+    files = {f.display: f for f in project.files}
     for items in project.cites.values():
         for item in items:
             anchor = item.anchor
             if anchor is None or item.article is None or anchor.status not in ("found", "fuzzy"):
                 continue
-            if anchor.method == "exact":
+            if anchor.method == "exact" or anchor.method == "normalized" and not everything:
                 continue
-            exact = item.article.text[anchor.start:anchor.end]
+            exact = " ".join(item.article.text[anchor.start:anchor.end].split())
             mark = item.cite.quote_mark
-            fixes.append(Fix(paths[mark.file], mark.start, mark.end, _yaml_string(exact),
-                             item.claim.id, item.cite.source))
-    return fixes
+            bad = _UNWRITABLE.search(exact)
+            if bad:
+                skipped.append(f"{mark.file}:{mark.line}:{mark.column}: left the quote of '{item.cite.source}' "
+                               f"as written: the article's words hold U+{ord(bad.group()):04X}, which a claims "
+                               "file may not contain")
+                continue
+            if exact == item.cite.quote:
+                continue
+            claims_file = files[mark.file]
+            fixes.append(Fix(claims_file.path, mark.start, mark.end, _yaml_string(exact), item.claim.id,
+                             item.cite.source, claims_file.sha256))
+    return FixPlan(tuple(fixes), tuple(skipped))
 
 
-def apply_fixes(fixes: list[Fix]) -> int:
-    """Rewrite each quote scalar in place, leaving every other byte of the file as it was."""
+def _patched(text: str, fixes: list[Fix]) -> str:
+    for fix in sorted(fixes, key=lambda f: f.start, reverse=True):
+        old = text[fix.start:fix.end]
+        # Block scalars (| or >) own their trailing line break; keep the layout after them.
+        tail = old[len(old.rstrip("\r\n")):] if old[:1] in "|>" else ""
+        text = text[:fix.start] + fix.replacement + tail + text[fix.end:]
+    return text
+
+
+def _by_file(fixes) -> dict[Path, list[Fix]]:
     by_file: dict[Path, list[Fix]] = {}
     for fix in fixes:
         by_file.setdefault(fix.file, []).append(fix)
-    for path, file_fixes in by_file.items():
-        data = path.read_bytes()
-        bom = data.startswith(b"\xef\xbb\xbf")
-        text = data.decode("utf-8-sig")
-        for fix in sorted(file_fixes, key=lambda f: f.start, reverse=True):
-            old = text[fix.start:fix.end]
-            # Block scalars (| or >) own their trailing line break; keep the layout after them.
-            tail = old[len(old.rstrip("\r\n")):] if old[:1] in "|>" else ""
-            text = text[:fix.start] + fix.replacement + tail + text[fix.end:]
-        write_atomically(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
-    return len(fixes)
+    return by_file
 
+
+def diff_fixes(plan: FixPlan) -> str:
+    """A unified diff of what --fix would write, file by file (nothing is written)."""
+    import difflib
+
+    from .paths import display_path
+    out = []
+    for path, file_fixes in _by_file(plan.fixes).items():
+        text = path.read_bytes().decode("utf-8-sig")
+        new = _patched(text, file_fixes)
+        name = display_path(path)
+        out.extend(difflib.unified_diff(text.splitlines(keepends=True), new.splitlines(keepends=True),
+                                        f"a/{name}", f"b/{name}"))
+    return "".join(line if line.endswith("\n") else line + "\n" for line in out)
+
+
+def apply_fixes(plan: FixPlan) -> int:
+    """Rewrite each quote scalar in place, leaving every other byte of the file as it was.
+
+    Each file is locked, read again and compared with the text the fixes were planned from: if it
+    changed meanwhile (another --fix, an editor), nothing is written. The new text must load
+    without an error the old one did not have, or nothing is written either.
+    """
+    from .errors import UsageError
+    from .loader import load_claims_file
+    from .locking import locked
+    from .paths import read_regular
+    from .writing import real_target, write_atomically
+    from .yamlread import MAX_YAML_BYTES
+    for path, file_fixes in _by_file(plan.fixes).items():
+        target = real_target(path)
+        with locked(target):
+            data = read_regular(target, MAX_YAML_BYTES)
+            bom = data.startswith(b"\xef\xbb\xbf")
+            text = data.decode("utf-8-sig")
+            if hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != file_fixes[0].planned_from:
+                raise UsageError(f"{path}: changed since it was checked (another --fix or an editor); nothing "
+                                 "was written: run check --fix again")
+            before = _load_errors(load_claims_file(target, str(path))[1])
+
+            def still_loads(tmp: Path) -> None:
+                after = _load_errors(load_claims_file(tmp, str(path))[1])
+                if len(after) > len(before):
+                    raise UsageError(f"{path}: the fixed file would not load ({after[0].code} {after[0].message}); "
+                                     "nothing was written")
+
+            write_atomically(path, (b"\xef\xbb\xbf" if bom else b"") + _patched(text, file_fixes).encode("utf-8"),
+                             validate=still_loads)
+    return len(plan.fixes)
+
+
+def _load_errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR and p.code < "CC100"]
 
 
 def problems_to_json(problems: list[Problem]) -> list[dict]:

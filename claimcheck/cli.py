@@ -149,7 +149,12 @@ def check(
     format: Annotated[Optional[str], typer.Option("--format", help="text | json | github | sarif "
                                                   "(github when GITHUB_ACTIONS=true).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
-    fix: Annotated[bool, typer.Option("--fix", help="Rewrite approximate quotes to the article's exact words.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Rewrite quotes that matched only approximately to the "
+                                      "article's exact words (whitespace runs as single spaces).")] = False,
+    fix_all: Annotated[bool, typer.Option("--fix-all", help="Like --fix, and also normalize quotes that differ "
+                                          "from the article only in typography or spacing.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="With --fix or --fix-all: print a unified diff of what "
+                                       "would change, write nothing, exit 1 if anything would.")] = False,
     event: EventOpt = None,
     no_cache: NoCacheOpt = False,
 ) -> None:
@@ -163,6 +168,7 @@ def check(
         fmt = _choice(format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"),
                       CHECK_FORMATS, "--format")
         from . import check as checking
+        from . import render
         from .cache import get_run, put_run, run_key
         from .paths import resolve_claims_paths
         from .project import load_project
@@ -172,7 +178,10 @@ def check(
         cache = _cache(no_cache)
         key = None
         hit = None
-        if cache.enabled and not fix and manifest_path.is_file():
+        fixing = fix or fix_all
+        if diff and not fixing:
+            raise UsageError("--diff shows what --fix or --fix-all would change; add one of them")
+        if cache.enabled and not fixing and manifest_path.is_file():
             key = run_key("check", resolve_claims_paths(claim_paths), manifest_path, *events)
             hit = get_run(cache, key)
         if hit:
@@ -182,10 +191,16 @@ def check(
                 hit = None
         if not hit:
             project = load_project(claim_paths, manifest_path, events, cache=cache, progress=_progress())
-            if fix:
-                fixed = checking.apply_fixes(checking.plan_fixes(project))
+            if fixing:
+                plan = checking.plan_fixes(project, everything=fix_all)
+                for note in plan.skipped:
+                    sys.stderr.write(f"claimcheck: {render.one_line(note)}\n")
+                if diff:
+                    sys.stdout.write(render.safe(checking.diff_fixes(plan)))
+                    raise typer.Exit(int(ExitCode.FAILED if plan.fixes else ExitCode.OK))
+                fixed = checking.apply_fixes(plan)
                 if fixed:
-                    sys.stderr.write(f"claimcheck: fixed {fixed} quote(s)\n")
+                    sys.stderr.write(f"claimcheck: fixed {fixed} quote{'s' if fixed != 1 else ''}\n")
                     project = load_project(claim_paths, manifest_path, events, cache=cache)
             problems = checking.check_project(project)
             file_count = len(project.files)

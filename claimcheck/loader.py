@@ -1,6 +1,7 @@
 """Loading claims files into the typed model, every problem located."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,8 @@ def load_claims_file(path: Path, display: str | None = None) -> tuple[ClaimsFile
                 claim = _read_claim(reader, node, event_id)
                 if claim is not None:
                     claims.append(claim)
-    return ClaimsFile(path, display, event, tuple(claims)), reader.problems
+    digest = None if text is None else hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return ClaimsFile(path, display, event, tuple(claims), digest), reader.problems
 
 
 def _read_event(reader: Reader, node: yaml.Node, entities_node: yaml.Node | None) -> Event | None:

@@ -131,3 +131,4 @@ class ClaimsFile:
     display: str
     event: Event | None
     claims: tuple[Claim, ...]
+    sha256: str | None = None  # of the text the marks point into: a writer refuses when the file changed since

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from .errors import UsageError
@@ -36,6 +37,8 @@ def resolve_claims_paths(paths: list[Path]) -> list[Path]:
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or directory")
+        if not path.is_dir() and not is_regular_or_missing(path):
+            raise UsageError(f"{path}: {_kind(path.stat().st_mode)}, not a claims file or folder")
         found.extend(p for p in find_claims_files(path) if p not in found)
     return found
 
@@ -48,11 +51,56 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def sha256_of_file(path: Path, limit: int | None = None) -> str | None:
-    """The file's sha256, or None when it cannot be read or is larger than `limit` bytes."""
+class NotRegularFile(OSError):
+    """A FIFO, device, socket or folder where a file was expected: never read (it may never end)."""
+
+
+class TooLarge(OSError):
+    """More bytes than the documented limit."""
+
+
+def _kind(mode: int) -> str:
+    return ("a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device"
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a file")
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes.
+
+    The file is opened without blocking and checked on the open descriptor, so a FIFO or a device
+    (/dev/zero) is refused before a single read, and a file swapped meanwhile cannot slip through.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
-        if limit is not None and path.stat().st_size > limit:
-            return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(0, f"{_kind(mode)}, not a regular file", str(path))
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise TooLarge(0, f"larger than the limit of {limit:,} bytes", str(path))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def is_regular_or_missing(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
+def sha256_of_file(path: Path, limit: int = 64 * 1024 * 1024) -> str | None:
+    """The file's sha256, or None when it cannot be read, is not a regular file or is larger than `limit`."""
+    try:
+        return hashlib.sha256(read_regular(path, limit)).hexdigest()
     except OSError:
         return None

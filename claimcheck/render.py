@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .compare import ClaimResult
     from .project import Project
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufff9-\ufffb]")
 JSON_VERSION = 1
 VERDICT_STYLE = {
     Verdict.AGREED: "green", Verdict.CONFLICT: "bold red", Verdict.RECONCILABLE: "yellow",

@@ -132,12 +132,13 @@ def read_article(source: Source) -> tuple[Article | None, list[Problem]]:
     if source.path is None:
         return None, []  # already reported as CC205; the target is never read
     mark = source.mark
+    from .paths import TooLarge, read_regular
     try:
+        data = read_regular(source.path, MAX_ARTICLE_BYTES)
+    except TooLarge:
         size = source.path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            return None, [problem(mark, "CC009", f"article '{source.file}' is {size:,} bytes; the limit is "
-                                  f"{MAX_ARTICLE_BYTES:,}", source=source.id)]
-        data = source.path.read_bytes()
+        return None, [problem(mark, "CC009", f"article '{source.file}' is {size:,} bytes; the limit is "
+                              f"{MAX_ARTICLE_BYTES:,}", source=source.id)]
     except OSError as exc:
         what = "is missing" if isinstance(exc, FileNotFoundError) else f"cannot be read ({exc.strerror or exc})"
         return None, [problem(mark, "CC201", f"article '{source.file}' of source '{source.id}' {what}",

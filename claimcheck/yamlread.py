@@ -19,6 +19,7 @@ from .codes import problem
 from .model import Mark, Problem
 
 MAX_YAML_BYTES = 5 * 1024 * 1024
+YAML_LINE_BREAKS = re.compile("[\u2028\u2029\u0085]")
 MAX_DEPTH = 32
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -173,24 +174,35 @@ class Reader:
 
 def read_yaml_text(path: Path, display: str, problems: list[Problem]) -> str | None:
     """Read a YAML file as text; BOM and CRLF are fine, other encodings are not."""
+    from .paths import TooLarge, read_regular
     try:
+        data = read_regular(path, MAX_YAML_BYTES)
+    except TooLarge:
         size = path.stat().st_size
-        if size > MAX_YAML_BYTES:
-            problems.append(problem(Mark(display, 1, 1), "CC009",
-                                    f"file is {size:,} bytes; the limit is {MAX_YAML_BYTES:,} bytes"))
-            return None
-        data = path.read_bytes()
+        problems.append(problem(Mark(display, 1, 1), "CC009",
+                                f"file is {size:,} bytes; the limit is {MAX_YAML_BYTES:,} bytes"))
+        return None
     except OSError as exc:
         problems.append(problem(Mark(display, 1, 1), "CC201", f"cannot read the file: {exc.strerror or exc}"))
         return None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.append(problem(Mark(display, line, column), "CC001",
                                 f"not UTF-8 text (byte 0x{data[exc.start]:02X}); save the file as UTF-8"))
         return None
+    # YAML ends a line (and so a comment) at U+2028, U+2029 and U+0085, which every viewer shows as text:
+    # a "comment" could hide data such as `stance: denies`. They are refused wherever they stand.
+    odd = YAML_LINE_BREAKS.search(text)
+    if odd:
+        before = re.split(r"\r\n|\r|\n", text[:odd.start()])
+        problems.append(problem(Mark(display, len(before), len(before[-1]) + 1), "CC007",
+                                f"{describe_char(odd.group())} is a line break for YAML but not for editors; "
+                                "remove it (it could turn a comment into data)"))
+        return None
+    return text
 
 
 def _mark_of(display: str, mark: Any) -> Mark:
