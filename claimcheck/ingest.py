@@ -16,7 +16,8 @@ from .sources import MAX_ARTICLE_BYTES, load_manifest
 from .writing import write_atomically
 from .yamlread import ID_RE, Reader, compose_yaml, read_yaml_text
 
-FETCH_TIMEOUT = 20
+FETCH_TIMEOUT = 20  # seconds for any one read
+FETCH_DEADLINE = 60  # seconds for the whole download
 
 
 @dataclass(frozen=True)
@@ -32,24 +33,44 @@ def _is_url(location: str) -> bool:
     return re.match(r"https?://", location, re.I) is not None
 
 
-def fetch(location: str) -> tuple[bytes, str, str | None]:
-    """The bytes, their content type and the URL (None for a local file), at most the article limit."""
+def fetch(location: str) -> tuple[bytes, str, str | None, str | None]:
+    """The bytes, their content type, the declared charset and the URL (None for a local file).
+
+    At most the article limit is read; a URL gets FETCH_DEADLINE seconds in all (a server that
+    trickles a byte every few seconds cannot hold `add` forever); a local file must be a regular file.
+    """
+    charset = None
     if _is_url(location):
+        import time
         import urllib.error
         import urllib.request
         request = urllib.request.Request(location, headers={"User-Agent": "claimcheck"})
+        deadline = time.monotonic() + FETCH_DEADLINE
         try:
             with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 - http(s) only
-                data = response.read(MAX_ARTICLE_BYTES + 1)
+                chunks, size = [], 0
+                while size <= MAX_ARTICLE_BYTES:
+                    if time.monotonic() > deadline:
+                        raise UsageError(f"{location}: still downloading after {FETCH_DEADLINE} s; gave up, "
+                                         "nothing was written")
+                    chunk = response.read1(65536)
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    size += len(chunk)
+                data = b"".join(chunks)
                 content_type = response.headers.get_content_type()
+                charset = response.headers.get_content_charset()
         except (urllib.error.URLError, OSError, ValueError) as exc:
             raise UsageError(f"{location}: cannot fetch ({getattr(exc, 'reason', exc)})") from None
         url: str | None = location
     else:
+        from .paths import TooLarge, read_regular
         path = Path(location)
         try:
-            with path.open("rb") as handle:
-                data = handle.read(MAX_ARTICLE_BYTES + 1)
+            data = read_regular(path, MAX_ARTICLE_BYTES)
+        except TooLarge:
+            data = b"x" * (MAX_ARTICLE_BYTES + 1)
         except OSError as exc:
             raise UsageError(f"{location}: cannot read ({exc.strerror or exc})") from None
         content_type = "text/html" if path.suffix.lower() in (".html", ".htm") else "text/plain"
@@ -58,22 +79,41 @@ def fetch(location: str) -> tuple[bytes, str, str | None]:
         raise UsageError(f"{location}: larger than the article limit of {MAX_ARTICLE_BYTES:,} bytes")
     if content_type == "text/plain" and data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
         content_type = "text/html"
-    return data, content_type, url
+    return data, content_type, charset, url
 
 
-def extract(data: bytes, content_type: str, url: str | None, location: str) -> Ingested:
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _decode(data: bytes, charset: str | None, html: bool, location: str) -> str:
+    """Text in the charset the server or the page declares (Shift_JIS, windows-1252…), else UTF-8."""
+    import codecs
+    if html and charset is None:
+        m = _META_CHARSET.search(data[:4096])
+        charset = m.group(1).decode("ascii") if m else None
+    if data.startswith(b"\xef\xbb\xbf"):
+        charset = "utf-8-sig"
+    name = charset or "utf-8"
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise UsageError(f"{location}: declares the unknown charset '{name}'; convert it to UTF-8 first") from None
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as exc:
+        shown = "UTF-8" if name.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig") else name
+        raise UsageError(f"{location}: not {shown} text (byte 0x{data[exc.start]:02X} at {exc.start}); "
+                         "convert it first") from None
+
+
+def extract(data: bytes, content_type: str, url: str | None, location: str, charset: str | None = None) -> Ingested:
     if content_type not in ("text/html", "application/xhtml+xml"):
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise UsageError(f"{location}: not UTF-8 text (byte 0x{data[exc.start]:02X} at {exc.start}); "
-                             "convert it first") from None
-        return Ingested(text, None, None, None, url)
+        return Ingested(_decode(data, charset, False, location).lstrip("\ufeff"), None, None, None, url)
     try:
         import trafilatura
     except ImportError:
         raise UsageError("reading HTML needs trafilatura: pip install 'claimcheck[ingest]'") from None
-    html = data.decode("utf-8", errors="replace")
+    html = _decode(data, charset, True, location)
     result = trafilatura.extract(html, output_format="json", with_metadata=True, url=url)
     if not result:
         raise UsageError(f"{location}: no article text found in this HTML page")
@@ -90,8 +130,8 @@ def extract(data: bytes, content_type: str, url: str | None, location: str) -> I
     return Ingested(text + "\n", meta.get("title") or None, published, meta.get("sitename") or None, url)
 
 
-def _entry_lines(source_id: str, file: str, article: Ingested, sha: str, origin: str, dash: int) -> list[str]:
-    pad = " " * (dash + 2)
+def _entry_lines(source_id: str, file: str, article: Ingested, sha: str, origin: str, dash: int,
+                 indent: int) -> list[str]:
     def value(v):  # JSON strings are valid YAML double-quoted scalars
         return "null" if v is None else json.dumps(v, ensure_ascii=False)
     fields = [("file", file), ("outlet", article.outlet), ("title", article.title), ("url", article.url),
@@ -99,48 +139,112 @@ def _entry_lines(source_id: str, file: str, article: Ingested, sha: str, origin:
               ("translated_from", None), ("sha256", sha),
               ("note", f"added by claimcheck add from {origin} on {dt.date.today().isoformat()}; "
                        "outlet, title and date as the page's metadata gave them")]
-    return [" " * dash + f"- id: {source_id}"] + [f"{pad}{k}: {value(v)}" for k, v in fields]
+    first = " " * dash + "-" + " " * (indent - dash - 1) + f"id: {source_id}"
+    return [first] + [" " * indent + f"{k}: {value(v)}" for k, v in fields]
+
+
+_SUBFOLDER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*\Z")
+
+
+def _last_end(node) -> int:
+    """Where the last character of a node's text ends (a mapping's own end mark may lie lines later)."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.end_mark.index
+    children = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else list(node.value)
+    return max([node.start_mark.index] + [_last_end(c) for c in children])
+
+
+def _insertion(text: str, display: str) -> tuple[int, int, int]:
+    """(offset, dash column, key column) for a new entry: after the last entry, in the manifest's own layout."""
+    problems: list = []
+    root = compose_yaml(text, display, problems) if text.strip() else None
+    sequence = None
+    if isinstance(root, yaml.MappingNode):
+        sequence = next((v for k, v in root.value if k.value == "sources"), None)
+    if not isinstance(sequence, yaml.SequenceNode) or sequence.flow_style or not sequence.value:
+        raise UsageError(f"{display}: 'sources' must be a block list (one '- id:' entry per line) for add "
+                         "to append to it")
+    first = sequence.value[0]
+    line_start = text.rfind("\n", 0, first.start_mark.index) + 1
+    dash = text.rfind("-", line_start, first.start_mark.index) - line_start
+    end = _last_end(sequence.value[-1])
+    newline_at = text.find("\n", end)
+    offset = len(text) if newline_at < 0 else newline_at + 1  # after the line (and comment) the entry ends on
+    return offset, max(dash, 0), first.start_mark.column
 
 
 def add_article(manifest_path: Path, location: str, source_id: str, subfolder: str | None = None) -> Path:
-    """Write the article beside the manifest and append its entry; returns the article's path."""
+    """Write the article beside the manifest and append its entry; returns the article's path.
+
+    The manifest is locked, read again and checked under the lock, so concurrent adds never lose an
+    entry. The article is written first: an interrupted add leaves it unlisted, and the same add run
+    again takes it over (same bytes) instead of refusing; the new manifest must load with the new
+    entry before it replaces the old one.
+    """
+    from .locking import locked
+    from .paths import read_regular
+    from .writing import real_target
+    from .yamlread import MAX_YAML_BYTES
     if not ID_RE.match(source_id):
         raise UsageError(f"--id '{source_id}' is not a valid id: lowercase letters, digits, '-' and '_'")
+    if subfolder is not None and (".." in subfolder.split("/") or subfolder.startswith("/")):
+        raise UsageError(f"--dir '{subfolder}' leads outside the manifest's folder")
+    if subfolder is not None and not _SUBFOLDER.match(subfolder.strip("/")):
+        raise UsageError(f"--dir '{subfolder}' is not a plain folder name: letters, digits, '.', '-', '_' and '/'")
+    _refuse_if_listed(manifest_path, source_id)
+    relative = f"{subfolder.strip('/')}/{source_id}.txt" if subfolder else f"{source_id}.txt"
+    target = manifest_path.parent / relative
+    if not os.path.realpath(target).startswith(os.path.realpath(manifest_path.parent) + os.sep):
+        raise UsageError(f"--dir '{subfolder}' leads outside the manifest's folder")
+    data, content_type, charset, url = fetch(location)
+    article = extract(data, content_type, url, location, charset)
+    body = article.text.encode("utf-8")
+    real_manifest = real_target(manifest_path)
+    with locked(real_manifest):
+        raw = read_regular(real_manifest, MAX_YAML_BYTES)
+        text = raw.decode("utf-8-sig")
+        _refuse_if_listed(manifest_path, source_id, relative)
+        offset, dash, indent = _insertion(text, str(manifest_path))
+        wrote_article = False
+        if target.exists() or target.is_symlink():
+            if not target.is_file() or target.is_symlink() or target.read_bytes() != body:
+                raise UsageError(f"{target} already exists and is not listed in the manifest; delete it or choose "
+                                 "another --id")
+            # the same article, left by an add that stopped before its manifest write: take it over
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, body)
+            wrote_article = True
+        origin = url or Path(location).name
+        newline = "\r\n" if "\r\n" in text else "\n"
+        lines = _entry_lines(source_id, relative, article, hashlib.sha256(body).hexdigest(), origin, dash, indent)
+        head = text[:offset] if text[:offset].endswith("\n") or not text[:offset] else text[:offset] + newline
+        new_text = head + newline.join(lines) + newline + text[offset:]
+        bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+
+        def lists_the_new_source(tmp: Path) -> None:
+            manifest, problems = load_manifest(tmp, str(manifest_path))
+            errors = [p for p in problems if p.severity.value == "error" and p.code < "CC200"]
+            if errors or manifest.get(source_id) is None:
+                what = f"{errors[0].code} {errors[0].message}" if errors else "the new entry is missing"
+                raise UsageError(f"{manifest_path}: the manifest would not load after the append ({what}); "
+                                 "nothing was written")
+
+        try:
+            write_atomically(manifest_path, bom + new_text.encode("utf-8"), validate=lists_the_new_source)
+        except BaseException:
+            if wrote_article:
+                target.unlink(missing_ok=True)  # the manifest was left as it was: take the article back too
+            raise
+    return target
+
+
+def _refuse_if_listed(manifest_path: Path, source_id: str, relative: str | None = None) -> None:
     manifest, problems = load_manifest(manifest_path)
     if any(p.severity.value == "error" and p.code < "CC200" for p in problems):
         first = next(p for p in problems if p.code < "CC200")
         raise UsageError(f"{first.file}:{first.line}:{first.column}: fix the manifest first: {first.message}")
     if manifest.get(source_id) is not None:
         raise UsageError(f"source id '{source_id}' is already in {manifest_path}; choose another --id")
-    reader = Reader(str(manifest_path))
-    text = read_yaml_text(manifest_path, str(manifest_path), reader.problems) or ""
-    root = compose_yaml(text, str(manifest_path), reader.problems) if text.strip() else None
-    sequence = None
-    if isinstance(root, yaml.MappingNode):
-        sequence = next((v for k, v in root.value if k.value == "sources"), None)
-    if not isinstance(sequence, yaml.SequenceNode) or sequence.flow_style:
-        raise UsageError(f"{manifest_path}: 'sources' must be a block list (one '- id:' entry per line) for add "
-                         "to append to it")
-    dash = sequence.value[0].start_mark.column - 2 if sequence.value else 2
-    relative = f"{subfolder.strip('/')}/{source_id}.txt" if subfolder else f"{source_id}.txt"
-    target = manifest_path.parent / relative
-    if not os.path.realpath(target).startswith(os.path.realpath(manifest_path.parent) + os.sep):
-        raise UsageError(f"--dir '{subfolder}' leads outside the manifest's folder")
-    if target.exists():
-        raise UsageError(f"{target} already exists; choose another --id")
-    data, content_type, url = fetch(location)
-    article = extract(data, content_type, url, location)
-    body = article.text.encode("utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(target, body)
-    origin = url or Path(location).name
-    lines = _entry_lines(source_id, relative, article, hashlib.sha256(body).hexdigest(), origin, max(dash, 0))
-    raw = manifest_path.read_bytes()
-    newline = "\r\n" if b"\r\n" in raw else "\n"
-    addition = ("" if raw.endswith((b"\n", b"\r")) or not raw else newline) + newline.join(lines) + newline
-    try:
-        write_atomically(manifest_path, raw + addition.encode("utf-8"))
-    except Exception:
-        target.unlink(missing_ok=True)  # the manifest was left as it was: do not leave an unlisted article
-        raise
-    return target
+    if relative is not None and any(s.file == relative for s in manifest.sources):
+        raise UsageError(f"{relative} is already listed in {manifest_path}; choose another --id")

@@ -126,3 +126,119 @@ def test_failed_manifest_write_removes_the_article(newsroom, runner, monkeypatch
     assert result.exit_code == 1 and "cannot write" in result.output
     assert (newsroom / "seeds" / "sources.yaml").read_text(encoding="utf-8") == MANIFEST
     assert not (newsroom / "seeds" / "lander.txt").exists()
+
+
+def test_twelve_adds_at_once_keep_every_entry(newsroom):
+    import subprocess
+    import sys
+    for i in range(12):
+        (newsroom / f"a{i}.txt").write_text(f"Article number {i}.\n", encoding="utf-8")
+    runs = [subprocess.Popen([sys.executable, "-m", "claimcheck", "add", f"a{i}.txt", "--id", f"a{i}"],
+                             cwd=newsroom, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for i in range(12)]
+    codes = [r.wait(timeout=120) for r in runs]
+    assert codes == [0] * 12, [r.stderr.read() for r in runs]
+    manifest = yaml.safe_load((newsroom / "seeds" / "sources.yaml").read_text(encoding="utf-8"))
+    assert sorted(s["id"] for s in manifest["sources"]) == sorted(["first"] + [f"a{i}" for i in range(12)])
+
+
+def test_an_interrupted_add_can_be_run_again(newsroom, runner, monkeypatch):
+    (newsroom / "note.txt").write_text("A plain article.\n", encoding="utf-8")
+    import claimcheck.ingest as ingest
+    real = ingest.write_atomically
+
+    def crash_on_manifest(path, data, validate=None):
+        if path.name == "sources.yaml":
+            raise KeyboardInterrupt  # killed between the two writes
+        return real(path, data, validate)
+
+    monkeypatch.setattr(ingest, "write_atomically", crash_on_manifest)
+    runner.invoke(app, ["add", "note.txt", "--id", "note"])
+    monkeypatch.setattr(ingest, "write_atomically", real)
+    # The article was taken back (or, had the process died outright, is taken over now).
+    (newsroom / "seeds" / "note.txt").write_text("A plain article.\n", encoding="utf-8")
+    again = runner.invoke(app, ["add", "note.txt", "--id", "note"])
+    assert again.exit_code == 0, again.output
+    assert _entry(newsroom, "note")["file"] == "note.txt"
+    (newsroom / "seeds" / "other.txt").write_text("Something else.\n", encoding="utf-8")
+    clash = runner.invoke(app, ["add", "note.txt", "--id", "other"])
+    assert clash.exit_code == 2 and "already exists and is not listed" in clash.output
+
+
+@pytest.mark.parametrize("manifest", [
+    "sources:\n-   id: first\n    file: first.txt\n",
+    "sources:\n  - id: first\n    file: first.txt  # the first\n...\n",
+    "# head\nsources:\n    -   id: first\n        file: first.txt\n\n# tail comment\n",
+    "sources:\r\n  - id: first\r\n    file: first.txt\r\n",
+])
+def test_add_keeps_the_manifest_loadable_whatever_its_layout(newsroom, runner, manifest):
+    (newsroom / "seeds" / "sources.yaml").write_bytes(manifest.encode("utf-8"))
+    (newsroom / "note.txt").write_text("A plain article.\n", encoding="utf-8")
+    result = runner.invoke(app, ["add", "note.txt", "--id", "note"])
+    assert result.exit_code == 0, result.output
+    written = (newsroom / "seeds" / "sources.yaml").read_bytes().decode("utf-8")
+    assert written.startswith(manifest.split("...")[0].rstrip("\n").split("# tail")[0].rstrip())
+    assert _entry(newsroom, "note")["file"] == "note.txt" and _entry(newsroom, "first")["file"] == "first.txt"
+
+
+def test_add_writes_through_a_symlinked_manifest(newsroom, runner):
+    real = newsroom / "real-sources.yaml"
+    real.write_text(MANIFEST, encoding="utf-8")
+    link = newsroom / "seeds" / "sources.yaml"
+    link.unlink()
+    link.symlink_to(real)
+    (newsroom / "note.txt").write_text("A plain article.\n", encoding="utf-8")
+    assert runner.invoke(app, ["add", "note.txt", "--id", "note"]).exit_code == 0
+    assert link.is_symlink() and "id: note" in real.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["shift_jis", "windows-1252"])
+def test_add_reads_the_charset_a_page_declares(newsroom, runner, encoding):
+    text = "日本の首相は火曜日に電話会談を行った。" if encoding == "shift_jis" else "Café déjà vu, señor — “quoted”."
+    page = (f'<html><head><meta charset="{encoding}"><title>T</title></head><body><article><p>{text} '
+            f'{text} {text}</p><p>{text}</p></article></body></html>').encode(encoding)
+    (newsroom / "page2.html").write_bytes(page)
+    result = runner.invoke(app, ["add", "page2.html", "--id", "charset"])
+    assert result.exit_code == 0, result.output
+    assert text in (newsroom / "seeds" / "charset.txt").read_text(encoding="utf-8")
+
+
+def test_add_refuses_a_fifo_and_odd_folder_names(newsroom, runner):
+    os.mkfifo(newsroom / "pipe.txt")
+    result = runner.invoke(app, ["add", "pipe.txt", "--id", "pipe"])
+    assert result.exit_code == 2 and "not a regular file" in result.output
+    odd = runner.invoke(app, ["add", "page.html", "--id", "lander", "--dir", "a b\nc"])
+    assert odd.exit_code == 2 and "not a plain folder name" in odd.output
+
+
+def test_add_gives_up_on_a_server_that_trickles(newsroom, runner, monkeypatch):
+    import socket
+    import time
+
+    import claimcheck.ingest as ingest
+    monkeypatch.setattr(ingest, "FETCH_DEADLINE", 1)
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    port = server.getsockname()[1]
+
+    def trickle():
+        conn, _ = server.accept()
+        conn.recv(4096)
+        conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n")
+        try:
+            for _ in range(40):  # a byte every 0.2 s: each read is quick, the whole never ends in time
+                conn.sendall(b"x")
+                time.sleep(0.2)
+        except OSError:
+            pass
+        conn.close()
+
+    thread = threading.Thread(target=trickle, daemon=True)
+    thread.start()
+    started = time.monotonic()
+    result = runner.invoke(app, ["add", f"http://127.0.0.1:{port}/slow", "--id", "slow"])
+    assert result.exit_code == 2 and "gave up" in result.output
+    assert time.monotonic() - started < 5
+    assert not (newsroom / "seeds" / "slow.txt").exists()
+    server.close()
