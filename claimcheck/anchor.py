@@ -12,7 +12,6 @@ from . import lexicon
 
 FUZZY_THRESHOLD = 80.0  # absent quotes score ≤ ~62, real ones with ≤15 % edits ≥ ~85 (NOTES.md)
 MIN_FUZZY_CHARS = 12  # below this one edit is already a different word
-MAX_OCCURRENCES = 1000
 MAX_FUZZY_TEXT = 25_000_000  # above the article limit: a 10 MB article is searched in ~0.2 s
 MAX_FUZZY_QUOTE = 5_000  # longer quotes are matched exactly or after normalization only
 
@@ -296,24 +295,20 @@ class Anchor:
         return None if self.start is None else (self.start, self.end)
 
 
-def _occurrences(haystack: str, needle: str) -> list[int]:
-    positions = []
-    at = haystack.find(needle)
-    while at >= 0 and len(positions) < MAX_OCCURRENCES:
-        positions.append(at)
-        at = haystack.find(needle, at + 1)
-    return positions
+def _context_matches(text: str, start: int, end: int, prefix: str, suffix: str) -> bool:
+    """Does normalized `prefix` end just before [start, end) and `suffix` begin just after it?
 
-
-def _context_matches(norm: Normalized, start: int, end: int, prefix: str | None, suffix: str | None) -> bool:
-    text = norm.text
+    No slicing of the article: a quote found thousands of times costs thousands of short compares.
+    """
     if prefix:
-        p = normalize(prefix).text
-        if not text[:start].rstrip().endswith(p):
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+        if start < len(prefix) or not text.startswith(prefix, start - len(prefix)):
             return False
     if suffix:
-        s = normalize(suffix).text
-        if not text[end:].lstrip().startswith(s):
+        while end < len(text) and text[end] == " ":
+            end += 1
+        if not text.startswith(suffix, end):
             return False
     return True
 
@@ -324,16 +319,26 @@ def anchor_quote(article_text: str, norm: Normalized, quote: str, prefix: str | 
     needle = normalize(quote).text
     if not needle:
         return Anchor("empty")
-    positions = _occurrences(norm.text, needle)
-    if positions:
-        chosen = [p for p in positions if _context_matches(norm, p, p + len(needle), prefix, suffix)]
+    # Every occurrence is visited (str.find, no list): the one a prefix picks may be the 20,000th.
+    before, after = normalize(prefix).text if prefix else "", normalize(suffix).text if suffix else ""
+    text = norm.text
+    total = chosen = 0
+    first = -1
+    at = text.find(needle)
+    while at >= 0:
+        total += 1
+        if _context_matches(text, at, at + len(needle), before, after):
+            chosen += 1
+            if first < 0:
+                first = at
+        at = text.find(needle, at + 1)
+    if total:
         if not chosen:
-            return Anchor("absent", occurrences=len(positions))
-        start, end = norm.span(chosen[0], chosen[0] + len(needle))
+            return Anchor("absent", occurrences=total)
+        start, end = norm.span(first, first + len(needle))
         end = extend_over_marks(article_text, end)
         method = "exact" if article_text[start:end] == quote else "normalized"
-        status = "found" if len(chosen) == 1 else "ambiguous"
-        return Anchor(status, method, 100.0, start, end, len(chosen))
+        return Anchor("found" if chosen == 1 else "ambiguous", method, 100.0, start, end, chosen)
     return _fuzzy(article_text, norm, needle)
 
 
@@ -407,13 +412,26 @@ _ABBREVIATIONS = "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Ms", "Dr", "St", "Jan
 _SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<![A-Z]\.[A-Z]\.){_ABBREVIATIONS}[\"'”’)\]]*\s+|\n+")
 
 
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    """(starts, ends) of every sentence boundary, once per article: context and sentences run per cite."""
+    matches = list(_SENTENCE_END.finditer(text))
+    return [m.start() for m in matches], [m.end() for m in matches]
+
+
+@lru_cache(maxsize=8)
+def _line_breaks(text: str) -> list[int]:
+    return [m.start() for m in re.finditer("\n", text)]
+
+
 def context(text: str, start: int, end: int, limit: int = 300) -> tuple[str, str, str]:
     """The quoted passage with the sentence before and after it (each side capped at `limit` chars)."""
-    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
-    before_starts = [b for b in bounds if b <= start]
-    lo = before_starts[-2] if len(before_starts) >= 2 else 0
-    after_ends = [m.start() for m in _SENTENCE_END.finditer(text, end)]
-    hi = after_ends[1] if len(after_ends) >= 2 else len(text)
+    from bisect import bisect_left, bisect_right
+    starts, ends = _sentence_ends(text)
+    k = bisect_right(ends, start)  # boundaries ending at or before the quote
+    lo = ends[k - 2] if k >= 2 else 0
+    j = bisect_left(starts, end)  # boundaries beginning at or after its end
+    hi = starts[j + 1] if j + 1 < len(starts) else len(text)
     before, after = text[lo:start], text[end:hi]
     if len(before) > limit:
         before = "…" + before[-limit:]
@@ -425,14 +443,15 @@ def context(text: str, start: int, end: int, limit: int = 300) -> tuple[str, str
 def sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence, by the same boundaries `context` uses; blank ones skipped."""
     spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        if text[start:match.start()].strip():
-            spans.append((start, match.start()))
-        start = match.end()
+    for match_start, match_end in zip(*_sentence_ends(text)):
+        if text[start:match_start].strip():
+            spans.append((start, match_start))
+        start = match_end
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
 
 
 def line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+    from bisect import bisect_left
+    return bisect_left(_line_breaks(text), offset) + 1

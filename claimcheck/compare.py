@@ -83,12 +83,12 @@ def compare_claim(project: Project, claim: Claim) -> ClaimResult:
 
 
 def _unread_note(unread: list[CiteValue]) -> str:
-    """Unread cites are named in the reason: a verdict built without them must say so."""
+    """Unread cites are named in the reason, each with why: a verdict built without them must say so."""
     if not unread:
         return ""
-    first = unread[0]
-    more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
-    return f"; unread: {_names(unread)} ({first.unread}{more and ''}){more}"
+    shown = "; ".join(f"{cv.source} ({cv.unread})" for cv in unread[:3])
+    more = f"; and {len(unread) - 3} more" if len(unread) > 3 else ""
+    return f"; unread: {shown}{more}"
 
 
 def _independent(values: list[CiteValue]) -> int:
@@ -171,6 +171,10 @@ def _compare_values(values: list[CiteValue]) -> tuple[Verdict, str]:
     if worst and worst[0] == 1:
         return Verdict.RECONCILABLE, worst[1] + set_aside
     voices = _independent(values)
+    if worst is None and voices >= 2:
+        # No two values could be placed against each other (a weekday without a date, say): never "agreed".
+        names = " and ".join(f"{cv.label()} ({cv.source})" for cv in values[:2])
+        return Verdict.UNCONFIRMED, f"cannot compare {names}: give dates that can be placed" + set_aside
     label = values[0].label()
     if voices >= 2:
         return Verdict.AGREED, f"{voices} independent sources agree: {label}" + set_aside
@@ -194,7 +198,10 @@ def _published(cv: CiteValue):
                 when.replace(tzinfo=dt.timezone.utc)
         except (KeyError, ValueError):
             when = when.replace(tzinfo=dt.timezone.utc)
-    return when.astimezone(dt.timezone.utc)
+    try:
+        return when.astimezone(dt.timezone.utc)
+    except (OverflowError, ValueError):
+        return None  # at the calendar's ends: cannot be ordered
 
 
 def _compare_evolving(values: list[CiteValue]) -> tuple[Verdict, str] | None:

@@ -8,6 +8,9 @@ from functools import lru_cache
 
 from . import lexicon
 
+# Dates are placed in time with a day's margin on both sides (zones, parts of the day): the calendar's
+# first and last years cannot be, and are refused rather than crashing on overflow.
+MIN_YEAR, MAX_YEAR = 2, 9998
 WEEKDAYS = tuple(lexicon.WEEKDAYS["en"])  # the names values are written and labelled with
 MONTHS = tuple(lexicon.MONTHS["en"])
 PARTS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 23), "night": (20, 24)}
@@ -47,7 +50,7 @@ class DateValue:
 
     @property
     def date(self) -> dt.date | None:
-        if None in (self.year, self.month, self.day):
+        if None in (self.year, self.month, self.day) or not MIN_YEAR <= self.year <= MAX_YEAR:
             return None
         try:
             return dt.date(self.year, self.month, self.day)
@@ -176,6 +179,8 @@ def parse_date_value(raw: object, zone: str | None = None, language: str | None 
             day = dt.date.fromisoformat(head)
         except ValueError:
             raise DateError(f"'{text}' is not an ISO date like 2025-11-25") from None
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise DateError(f"'{text}' is outside the years {MIN_YEAR}–{MAX_YEAR} that can be placed in time")
         value = replace(value, year=day.year, month=day.month, day=day.day)
         if rest:
             raw = {**raw, "time": rest}
@@ -372,6 +377,13 @@ def resolve(value: DateValue, refs: list[dt.date], published: dt.date | None = N
     """Fill in what a source left out. Relative words and bare weekdays count from the source's own
     publication date (a weekday is the latest such day on or before it); a missing year or month is
     the one nearest to it; without a publication date, the dates the other sources give stand in."""
+    try:
+        return _resolve(value, refs, published)
+    except (OverflowError, ValueError):
+        return value  # at the calendar's ends: left unresolved rather than guessed
+
+
+def _resolve(value: DateValue, refs: list[dt.date], published: dt.date | None) -> DateValue:
     if value.resolved:
         return value
     if value.relative is not None:

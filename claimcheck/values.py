@@ -122,9 +122,9 @@ def _published_date(item: AnchoredCite):
         from zoneinfo import ZoneInfo
         try:
             when = when.astimezone(ZoneInfo(source.timezone))
-        except (KeyError, ValueError):
+        except (KeyError, ValueError, OverflowError):
             pass
-    return when.date()
+    return when.date() if dates.MIN_YEAR <= when.year <= dates.MAX_YEAR else None
 
 
 def evaluate_claim(project: Project, claim: Claim) -> tuple[list[CiteValue], list[Problem]]:
@@ -138,8 +138,10 @@ def evaluate_claim(project: Project, claim: Claim) -> tuple[list[CiteValue], lis
     for item in items:
         value, origin, stance, unread = None, None, item.cite.stance, None
         language = item.source.language if item.source else None
+        reported = len(problems)
         if claim.type in readers:
             value, origin, unread = readers[claim.type](item, event, problems)
+        invalid = any(p.code == "CC109" for p in problems[reported:])  # already reported as a bad value
         if stance is not None:
             said, _ = read_stance(item.cite.quote, language)
             if said is not None and said != stance and {said, stance} != {"asserts", "mentions"}:
@@ -153,9 +155,10 @@ def evaluate_claim(project: Project, claim: Claim) -> tuple[list[CiteValue], lis
             if stance is None:
                 why = unread or f"no {claim.type} can be read from the quote"
                 unread = why
-                problems.append(problem(item.cite.quote_mark, "CC110", f"claim '{claim.id}': {why} "
-                                        f"(source '{item.cite.source}'); add value: or stance:",
-                                        claim=claim.id, source=item.cite.source))
+                if not invalid:
+                        problems.append(problem(item.cite.quote_mark, "CC110", f"claim '{claim.id}': {why} "
+                                            f"(source '{item.cite.source}'); add value: or stance:",
+                                            claim=claim.id, source=item.cite.source))
         out.append(CiteValue(item, value, stance, origin, is_second_hand(item), unread if value is None
                              and stance is None else None))
     if claim.type == "date":
@@ -223,6 +226,12 @@ def _resolve_dates(values: list[CiteValue], claim: Claim, problems: list[Problem
                                         f"{dates.WEEKDAYS[resolved.weekday].capitalize()} but "
                                         f"{resolved.date:%d %b %Y} is a {resolved.date:%A}", **_where(v.item)))
             v = replace(v, value=resolved)
+            if resolved.relative is not None and not resolved.resolved:
+                # "yesterday" with no publication date: nothing to count from
+                why = f"'{resolved.label()}' needs the source's `published` date to be placed"
+                problems.append(problem(v.item.cite.quote_mark, "CC110", f"claim '{claim.id}': {why} (source "
+                                        f"'{v.source}'); add published: to the manifest or value:", **_where(v.item)))
+                v = replace(v, value=None, unread=why)
         out.append(v)
     return out
 

@@ -131,3 +131,12 @@ def test_decomposed_and_composed_text_match_both_ways(sentence, phrase):
         assert anchor.status == "found", (article, quote)
         found = article[anchor.start:anchor.end]
         assert unicodedata.normalize("NFC", found) == unicodedata.normalize("NFC", quote)
+
+
+def test_a_prefix_picks_an_occurrence_far_down_a_long_article():
+    article = "The minister met the envoy. " * 20000 + "After talks, the minister met the envoy again."
+    anchor = anchor_quote(article, normalize(article), "the minister met the envoy", prefix="After talks,")
+    assert anchor.status == "found" and article[anchor.start:anchor.end] == "the minister met the envoy"
+    assert anchor.start > 560000
+    plain = anchor_quote(article, normalize(article), "the minister met the envoy")
+    assert plain.status == "ambiguous" and plain.occurrences == 20001

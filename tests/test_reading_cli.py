@@ -50,7 +50,8 @@ def test_several_values_are_unread_shown_named_and_warned(tmp_path, runner):
     claim = json.loads(result.output)["claims"][0]
     assert [c["value"] for c in claim["cites"]] == [None, None]
     assert all("several values" in c["unread"] for c in claim["cites"])
-    assert "unread: fed, wire" in claim["reason"] and claim["verdict"] != "agreed"
+    assert "unread: fed (several values" in claim["reason"] and "; wire (several values" in claim["reason"]
+    assert claim["verdict"] != "agreed"
     table = run(runner, root, "compare")
     assert "? unread" in table.output
     check = runner.invoke(app, ["check", str(root / "claims"), "--sources", str(root / "seeds/sources.yaml")])

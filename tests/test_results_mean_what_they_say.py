@@ -75,3 +75,49 @@ def test_python_dash_m_runs_the_cli(project_dir):
     import subprocess
     out = subprocess.run([sys.executable, "-m", "claimcheck", "check"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and "All checks passed" in out.stdout
+
+
+EDGES = """\
+event: {id: e, title: E}
+claims:
+  - id: edge
+    claim: When
+    type: date
+    cites:
+      - {source: wire, quote: "The summit took place on Tuesday in Geneva", value: "9999-12-31"}
+      - {source: paper, quote: "Talks resumed on Wednesday morning", value: "0001-01-01"}
+  - id: relative
+    claim: When
+    type: date
+    cites:
+      - {source: wire, quote: "The summit took place on Tuesday in Geneva", value: "tomorrow"}
+      - {source: paper, quote: "Talks resumed on Wednesday morning"}
+"""
+
+
+def test_calendar_edges_are_refused_with_a_message_never_a_crash(project_dir, runner):
+    (project_dir / "claims" / "ok.yaml").write_text(EDGES, encoding="utf-8")
+    check = runner.invoke(app, ["check", "--no-cache"])
+    assert check.exit_code == 1 and "outside the years 2–9998" in check.output
+    assert "needs the source's `published` date" in check.output
+    compare = runner.invoke(app, ["compare", "--no-cache", "--format", "json"])
+    assert compare.exit_code == 0
+    import json
+    claims = {c["id"]: c for c in json.loads(compare.output)["claims"]}
+    assert claims["relative"]["verdict"] != "agreed" and "unread: wire" in claims["relative"]["reason"]
+
+
+def test_values_that_cannot_be_placed_are_never_agreed(project_dir, runner):
+    (project_dir / "claims" / "ok.yaml").write_text("""\
+event: {id: e, title: E}
+claims:
+  - id: day
+    claim: When
+    type: date
+    cites:
+      - {source: wire, quote: "The summit took place on Tuesday in Geneva", value: {weekday: Tuesday}}
+      - {source: paper, quote: "Talks resumed on Wednesday morning", value: "15 March"}
+""", encoding="utf-8")
+    import json
+    claim = json.loads(runner.invoke(app, ["compare", "--no-cache", "--format", "json"]).output)["claims"][0]
+    assert claim["verdict"] != "agreed", claim["reason"]
