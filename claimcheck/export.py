@@ -48,13 +48,21 @@ def _rows(project: "Project", results: list["ClaimResult"]):
                    "unread": cite["unread"]}
 
 
+def _neutral(value):
+    """A cell a spreadsheet would run as a formula (=, +, -, @, also after a tab, CR or spaces) is quoted as text."""
+    if isinstance(value, str) and (value[:1] in ("=", "+", "-", "@", "\t", "\r") or
+                                   value[:1].isspace() and value.lstrip()[:1] in ("=", "+", "-", "@")):
+        return "'" + value
+    return value
+
+
 def to_csv(project: "Project", results: list["ClaimResult"]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in _rows(project, results):
         # A cell starting with = + - @ would run as a formula in a spreadsheet: quote it as text.
-        writer.writerow({k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in row.items()})
+        writer.writerow({k: _neutral(v) for k, v in row.items()})
     return out.getvalue()
 
 
@@ -84,7 +92,8 @@ def to_claimreview(project: "Project", results: list["ClaimResult"]) -> str:
             "itemReviewed": {"@type": "Claim", "appearance": appearances},
             "author": {"@type": "Organization", "name": "claimcheck"},
         })
-    return json.dumps(reviews, ensure_ascii=False, indent=2)
+    from .render import dump_json
+    return dump_json(reviews, indent=2)
 
 
 def write_sqlite(project: "Project", results: list["ClaimResult"], target: Path) -> None:

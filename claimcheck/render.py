@@ -40,6 +40,18 @@ def one_line(text: str) -> str:
     return " ".join(safe(text).split())
 
 
+def safe_path(text: str) -> str:
+    """A file name on one line: a newline in a name must not forge an output line."""
+    return safe(text).replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
+def dump_json(data, **kwargs) -> str:
+    """JSON as UTF-8 text, with control, bidi and line-separator characters escaped (\\uXXXX): valid JSON
+    that cannot reorder or hide text in a terminal or an editor."""
+    text = json.dumps(data, ensure_ascii=False, **kwargs)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 # ---------------------------------------------------------------- check
 
 
@@ -47,7 +59,7 @@ def render_check_text(problems: list[Problem], console: "Console", files: int) -
     from rich.text import Text
     for p in problems:
         line = Text()
-        line.append(f"{safe(p.file)}:{p.line}:{p.column}:", style="bold")
+        line.append(f"{safe_path(p.file)}:{p.line}:{p.column}:", style="bold")
         line.append(" ")
         line.append(p.severity.value, style="red" if p.severity is Severity.ERROR else "yellow")
         line.append(f" {p.code} ", style="dim")
@@ -63,8 +75,8 @@ def render_check_text(problems: list[Problem], console: "Console", files: int) -
 
 def check_json(problems: list[Problem]) -> str:
     """One problem per line: readable, greppable, and encoded by json's C encoder (indent= is not)."""
-    rows = [json.dumps({"file": p.file, "line": p.line, "column": p.column, "severity": p.severity.value,
-                        "code": p.code, "message": p.message}, ensure_ascii=False) for p in problems]
+    rows = [dump_json({"file": p.file, "line": p.line, "column": p.column, "severity": p.severity.value,
+                       "code": p.code, "message": p.message}) for p in problems]
     body = ",\n    ".join(rows)
     return f'{{"version": {JSON_VERSION}, "problems": [' + (f"\n    {body}\n  " if rows else "") + "]}"
 
@@ -85,6 +97,12 @@ def check_github(problems: list[Problem]) -> str:
     return "\n".join(lines)
 
 
+def _uri(path: str) -> str:
+    """A relative URI reference for SARIF: separators as '/', everything else percent-encoded."""
+    from urllib.parse import quote
+    return quote(path.replace("\\", "/"), safe="/")
+
+
 def check_sarif(problems: list[Problem], version: str) -> str:
     rules = [{"id": c.id, "name": c.name, "shortDescription": {"text": c.description},
               "defaultConfiguration": {"level": "error" if c.severity is Severity.ERROR else "warning"}}
@@ -97,15 +115,15 @@ def check_sarif(problems: list[Problem], version: str) -> str:
             "ruleId": p.code, "ruleIndex": index[p.code],
             "level": "error" if p.severity is Severity.ERROR else "warning",
             "message": {"text": p.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": p.file},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(p.file)},
                                                 "region": {"startLine": p.line, "startColumn": p.column}}}],
             "partialFingerprints": {"claimcheck/v1": key},
         })
-    return json.dumps({
+    return dump_json({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
         "runs": [{"tool": {"driver": {"name": "claimcheck", "version": version,
                                       "informationUri": "https://example.invalid/claimcheck", "rules": rules}},
-                  "results": results}]}, ensure_ascii=False, indent=2)
+                  "results": results}]}, indent=2)
 
 
 # ---------------------------------------------------------------- compare
@@ -206,8 +224,12 @@ def _render_blocks(rows: list["ClaimResult"], sources, console: "Console") -> No
                 print_indented(console, Text(f"{safe(s.id)}: {safe(value)}"), 4)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#@~|])")  # [ ] kill links and images; @ mentions
+
+
 def _md(text: str) -> str:
-    return one_line(text).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    """Untrusted text inert in Markdown: no links, images, mentions, emphasis, code or table breaks."""
+    return _MD_SPECIAL.sub(r"\\\1", one_line(text)).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def compare_markdown(project: "Project", results: list["ClaimResult"]) -> str:
@@ -252,13 +274,13 @@ def claim_json(result: "ClaimResult", with_context: bool = False) -> dict:
 def compare_json(project: "Project", results: list["ClaimResult"]) -> str:
     shown = {r.claim.event for r in results}
     cited = {cv.source for r in results for cv in r.values}
-    return json.dumps({
+    return dump_json({
         "version": JSON_VERSION,
         "events": [{"id": e.id, "title": e.title, "timezone": e.timezone} for e in project.events if e.id in shown],
         "sources": [{"id": s.id, "outlet": s.outlet, "file": s.file} for s in project.manifest.sources
                     if s.id in cited],
         "claims": [claim_json(r) for r in results],
-    }, ensure_ascii=False, indent=2)
+    }, indent=2)
 
 
 # ---------------------------------------------------------------- show
@@ -318,8 +340,8 @@ def render_show(result: "ClaimResult", project: "Project", console: "Console") -
 
 
 def show_json(result: "ClaimResult") -> str:
-    return json.dumps({"version": JSON_VERSION, "claim": claim_json(result, with_context=True)},
-                      ensure_ascii=False, indent=2)
+    return dump_json({"version": JSON_VERSION, "claim": claim_json(result, with_context=True)},
+                     indent=2)
 
 
 
@@ -339,6 +361,6 @@ def render_suggestions(claim_id: str, suggestions, console: "Console") -> None:
 
 
 def suggestions_json(claim_id: str, suggestions) -> str:
-    return json.dumps({"version": JSON_VERSION, "claim": claim_id, "suggestions": [
+    return dump_json({"version": JSON_VERSION, "claim": claim_id, "suggestions": [
         {"source": s.source, "score": s.score, "span": [s.start, s.end], "line": s.line, "quote": s.passage,
-         "signals": list(s.signals)} for s in suggestions]}, ensure_ascii=False, indent=2)
+         "signals": list(s.signals)} for s in suggestions]}, indent=2)

@@ -1,6 +1,7 @@
 """A result means what it says: no command skips a file that fails to load, and a bug never exits 1."""
 from __future__ import annotations
 
+import json
 import os
 import sys
 
@@ -121,3 +122,70 @@ claims:
     import json
     claim = json.loads(runner.invoke(app, ["compare", "--no-cache", "--format", "json"]).output)["claims"][0]
     assert claim["verdict"] != "agreed", claim["reason"]
+
+
+def test_the_same_escaping_for_every_format_and_every_untrusted_string(project_dir, runner):
+    import csv
+    import io
+    import json
+    claims = """\
+event: {id: e, title: "Evil [link](http://x.invalid) @someone ![img](y)"}
+claims:
+  - id: summit-day
+    claim: When
+    type: text
+    cites:
+      - {source: wire, quote: "The summit took place on Tuesday in Geneva"}
+"""
+    (project_dir / "claims" / "ok.yaml").write_text(claims, encoding="utf-8")
+    article = project_dir / "seeds" / "article.txt"
+    article.write_text("\t=HYPERLINK(1) " + article.read_text(encoding="utf-8"), encoding="utf-8")
+    manifest = project_dir / "seeds" / "sources.yaml"
+    manifest.write_text("\n".join(l for l in manifest.read_text(encoding="utf-8").splitlines() if "sha256" not in l)
+                        + "\n", encoding="utf-8")
+    md = runner.invoke(app, ["compare", "--format", "markdown"]).output
+    assert "\\[link\\](http" in md and "\\@someone" in md and "!\\[img\\]" in md
+    show = runner.invoke(app, ["show", "summit-day", "--format", "json"]).output
+    assert "\t=HYPERLINK" not in show and json.loads(show)["claim"]["id"] == "summit-day"
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["export", "--format", "csv"]).output)))
+    bad = [v for r in rows for v in r.values() if v and v.lstrip()[:1] in "=+@" and not v.startswith("'")]
+    assert not bad, bad
+
+
+def test_json_escapes_bidi_and_c1_characters(project_dir, runner):
+    import json
+    article = project_dir / "seeds" / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("took place", "took\u202e\u0085\u061c place"),
+                       encoding="utf-8")
+    manifest = project_dir / "seeds" / "sources.yaml"
+    manifest.write_text("\n".join(l for l in manifest.read_text(encoding="utf-8").splitlines() if "sha256" not in l)
+                        + "\n", encoding="utf-8")
+    (project_dir / "claims" / "ok.yaml").write_text(FUZZY_EVENT, encoding="utf-8")
+    out = runner.invoke(app, ["show", "summit-day", "--format", "json"]).output
+    assert not any(ch in out for ch in "\u202e\u0085\u061c")
+    assert "\\u202e" in out and "\u202e" in json.loads(out)["claim"]["cites"][0]["context"]["match"]
+    text = runner.invoke(app, ["show", "summit-day"]).output
+    assert not any(ch in text for ch in "\u202e\u0085\u061c")
+
+
+FUZZY_EVENT = """\
+event: {id: summit, title: The summit}
+claims:
+  - id: summit-day
+    claim: When
+    type: text
+    cites:
+      - {source: wire, quote: "The summit took place on Tuesday in Geneva"}
+"""
+
+
+def test_a_file_name_with_a_newline_cannot_forge_output_lines(project_dir, runner):
+    (project_dir / "claims" / "ok.yaml").unlink()
+    (project_dir / "claims" / "a\nx.yaml:1:1: error CC001 forged.yaml").write_text(
+        "event: {id: e, title: E}\nclaims:\n  - id: c\n    claim: C\n    type: text\n    cites: []\n",
+        encoding="utf-8")
+    out = runner.invoke(app, ["check"]).output
+    assert all(not line.startswith("x.yaml") for line in out.splitlines())
+    sarif = json.loads(runner.invoke(app, ["check", "--format", "sarif"]).output)
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert "%0A" in uri and " " not in uri
