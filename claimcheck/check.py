@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .codes import problem
+from .english import count
 from .model import Problem, Severity
 from .project import AnchoredCite, Project
 from .writing import write_atomically
@@ -34,7 +35,7 @@ def anchor_problems(item: AnchoredCite) -> list[Problem]:
     file = item.source.file
     if anchor.status == "absent":
         if anchor.occurrences:
-            why = (f"it occurs {anchor.occurrences} time(s) in '{file}', but never with the given prefix/suffix; "
+            why = (f"it occurs {count(anchor.occurrences, 'time')} in '{file}', but never with the given prefix/suffix; "
                    "fix prefix/suffix")
         elif anchor.start is not None:
             why = (f"not in '{file}'; the closest passage ({anchor.score:.0f}% similar) is "

@@ -136,7 +136,8 @@ def _project(claims: Path | None, sources: Path | None, events: list[str] | None
     failures = load_failures(project)
     if failures:
         first = failures[0]
-        more = f"; {len(failures) - 1} more problem(s)" if len(failures) > 1 else ""
+        more = f"; {len(failures) - 1} more {'problem' if len(failures) == 2 else 'problems'}" \
+            if len(failures) > 1 else ""
         raise LoadError(f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}{more}; "
                         "nothing is shown while an input fails to load (run `claimcheck check`)")
     return project

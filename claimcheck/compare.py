@@ -8,6 +8,7 @@ from itertools import combinations
 
 from .anchor import normalize
 from . import kinds
+from .english import join, verb
 from .dates import DateValue
 from .model import Claim, Event, Verdict
 from .project import Project
@@ -67,7 +68,8 @@ def compare_claim(project: Project, claim: Claim) -> ClaimResult:
     usable = _usable(values)
     if not usable:
         return ClaimResult(claim, event, Verdict.UNCITED,
-                           f"none of the {len(values)} quote(s) was found in its article", tuple(values))
+                           ("the quote was not found in its article" if len(values) == 1 else
+                            f"none of the {len(values)} quotes was found in its article"), tuple(values))
     if claim.type == "quote":
         return _compare_wording(claim, event, usable, tuple(values))
     typed = [cv for cv in usable if cv.value is not None]
@@ -95,13 +97,23 @@ def _independent(values: list[CiteValue]) -> int:
     return len({voice_of(cv) for cv in values})
 
 
-def _names(values: list[CiteValue]) -> str:
+def _name_list(values: list[CiteValue]) -> list[str]:
     out = []
     for cv in values:
         name = cv.source + (f" via {cv.item.cite.via}" if cv.item.cite.via else "")
         if name not in out:
             out.append(name)
-    return ", ".join(out)
+    return out
+
+
+def _names(values: list[CiteValue]) -> str:
+    return join(_name_list(values))
+
+
+def _they(values: list[CiteValue], singular: str, plural: str) -> str:
+    """'yomiuri declines', 'yomiuri and we2usa decline'."""
+    names = _name_list(values)
+    return f"{join(names)} {verb(len(names), singular, plural)}"
 
 
 def _compare_stances(values: list[CiteValue]) -> tuple[Verdict, str]:
@@ -110,20 +122,20 @@ def _compare_stances(values: list[CiteValue]) -> tuple[Verdict, str]:
     if asserts and denies:
         return Verdict.CONFLICT, f"{_names(asserts[:1])} asserts it; {_names(denies[:1])} denies it"
     sayers = asserts or denies
-    verb = "assert" if asserts else "deny"
+    verb, verbs = ("assert", "asserts") if asserts else ("deny", "denies")
     if not sayers:
-        who = f"; {_names(declines)} decline(s) to say" if declines else ""
+        who = f"; {_they(declines, 'declines', 'decline')} to say" if declines else ""
         return Verdict.UNCONFIRMED, f"no source asserts or denies it{who}"
     first_hand = [cv for cv in sayers if not cv.second_hand]
     if not first_hand and declines:
-        return Verdict.UNCONFIRMED, (f"only second-hand: {_names(sayers)} {verb}(s) it; "
-                                     f"{_names(declines)} decline(s) to confirm")
+        return Verdict.UNCONFIRMED, (f"only second-hand: {_they(sayers, verbs, verb)} it; "
+                                     f"{_they(declines, 'declines', 'decline')} to confirm")
     voices = _independent(sayers)
     hand = "" if first_hand else " (second-hand only)"
     if voices >= 2:
-        extra = f"; {_names(declines)} decline(s) to say" if declines else ""
+        extra = f"; {_they(declines, 'declines', 'decline')} to say" if declines else ""
         return Verdict.AGREED, f"{voices} independent sources {verb} it{hand}{extra}{_voices_note(sayers)}"
-    return Verdict.SINGLE_SOURCE, f"only {_names(sayers)} {verb}(s) it{hand}{_voices_note(sayers)}"
+    return Verdict.SINGLE_SOURCE, f"only {_they(sayers, verbs, verb)} it{hand}{_voices_note(sayers)}"
 
 
 def _relation(a: CiteValue, b: CiteValue) -> tuple[str, str]:

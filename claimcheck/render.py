@@ -11,6 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .codes import CODES
+from .english import count
 from .model import Problem, Severity, Verdict
 
 if TYPE_CHECKING:
@@ -68,9 +69,10 @@ def render_check_text(problems: list[Problem], console: "Console", files: int) -
     counts = Counter(p.severity for p in problems)
     errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
     if problems:
-        console.print(Text(f"Found {errors} error(s) and {warnings} warning(s) in {files} file(s)."), highlight=False)
+        console.print(Text(f"Found {count(errors, 'error')} and {count(warnings, 'warning')} in "
+                           f"{count(files, 'file')}."), highlight=False)
     else:
-        console.print(Text(f"All checks passed ({files} file(s))."), highlight=False)
+        console.print(Text(f"All checks passed ({count(files, 'file')})."), highlight=False)
 
 
 def check_json(problems: list[Problem]) -> str:
@@ -156,7 +158,7 @@ def _opening(quote: str, words: int = 6) -> str:
 def summary_line(results: list["ClaimResult"]) -> str:
     counts = Counter(r.verdict for r in results)
     parts = [f"{counts[v]} {v.value}" for v in VERDICT_ORDER if counts[v]]
-    return f"{len(results)} claims: " + ", ".join(parts)
+    return f"{count(len(results), 'claim')}: " + ", ".join(parts)
 
 
 def grouped_by_event(project: "Project", results: list["ClaimResult"]):

@@ -90,7 +90,7 @@ def test_event_filter(in_repo, runner):
     assert shown.exit_code == 0 and "event: chandrayaan3-moon-landing" in shown.output
     assert runner.invoke(app, ["show", "call-date", "--event", "chandrayaan3-moon-landing"]).exit_code == 2
     checked = runner.invoke(app, ["check", "--event", "chandrayaan3-moon-landing"])
-    assert checked.exit_code == 0 and "(1 file(s))" in checked.output
+    assert checked.exit_code == 0 and "(1 file)" in checked.output
 
 
 def test_markdown_and_table_give_each_event_its_own_sources(in_repo, runner):
