@@ -406,17 +406,44 @@ def _refine(needle: str, text: str, s0: int, e0: int) -> tuple[int, int, int]:
     return found[3], found[4], found[1]
 
 
-# A sentence ends at . ! ? … plus closing quotes and space, but not after "U.S." or "Oct.".
-_ABBREVIATIONS = "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Ms", "Dr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-                                                      "Aug", "Sep", "Oct", "Nov", "Dec", "No", "vs", "Gen"))
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?<![A-Z]\.[A-Z]\.){_ABBREVIATIONS}[\"'”’)\]]*\s+|\n+")
+# A sentence ends at . ! ? … (and 。！？) plus closing quotes and space, or at a line break; but not after an
+# abbreviation a reader reads through: titles, months, "Rs.", "No.", initials, "U.S.", or "p.m." before its zone.
+_CANDIDATE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|[。！？][」』）\)]*\s*|\n+")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:\.[^\W\d_]+)*)\.$")
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]*(\S+)")
+
+
+def _reads_through(text: str, end: int, after: int) -> bool:
+    """Is the period at text[end-1] an abbreviation's, so that the sentence goes on?"""
+    m = _WORD_BEFORE.search(text, max(0, end - 24), end)
+    if not m:
+        return False
+    word = m.group(1)
+    nxt = _NEXT_WORD.match(text, after)
+    following = nxt.group(1).rstrip(".,;:") if nxt else ""
+    if following[:1].islower() or following[:1].isdigit():
+        return True  # "Rs. 615 crore", "the U.S. economy", "Prof. … said": a sentence starts with a capital
+    lower = word.lower()
+    if lower in ("a.m", "p.m", "am", "pm"):
+        return following.lower() in lexicon.TIME_ZONE_WORDS  # "2 p.m. ET" goes on; "2 p.m. Markets fell" ends
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "J. Powell"
+    if "." in word:
+        return True  # "U.S.", "U.K.", "e.g."
+    return lower in lexicon.ABBREVIATIONS
 
 
 @lru_cache(maxsize=8)
 def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
     """(starts, ends) of every sentence boundary, once per article: context and sentences run per cite."""
-    matches = list(_SENTENCE_END.finditer(text))
-    return [m.start() for m in matches], [m.end() for m in matches]
+    starts, ends = [], []
+    for m in _CANDIDATE_END.finditer(text):
+        if m.group()[0] not in "\n。！？" and _reads_through(text, m.start() + 1, m.end()):
+            continue
+        # the sentence keeps its closing quotes and brackets; the boundary is the whitespace after them
+        starts.append(m.start() if m.group()[0] == "\n" else m.start() + len(m.group().rstrip()))
+        ends.append(m.end())
+    return starts, ends
 
 
 @lru_cache(maxsize=8)

@@ -238,6 +238,14 @@ RELATIVE_DAYS = {
     "fr": {"aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2, "hier soir": -1, "ce matin": 0},
     "ja": {"今日": 0, "本日": 0, "昨日": -1, "明日": 1, "昨夜": -1, "今朝": 0},
 }
+# Abbreviations a reader reads through (lowercase, without the final period): a sentence does not end there.
+ABBREVIATIONS = frozenset("""mr mrs ms dr prof st sen rep gov gen lt col capt sgt cpl adm maj jr sr rev hon pres
+inc ltd co corp bros plc llc vs v no nos nr rs re approx ca est dept univ fig vol pp ed eds ft mt ave blvd rd
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+bzw ca dr evtl ggf hr hrn nr prof str usw vgl z.b sra sr srta dña dn ud uds mme mlle mm""".split())
+# Words after "p.m." that name its zone: the time, and the sentence, go on.
+TIME_ZONE_WORDS = frozenset("et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest ist jst kst hkt sgt "
+                            "aest aedt local eastern central mountain pacific".split())
 # Words that mark a cite as relayed rather than first-hand.
 HEARSAY = {"en": ("reportedly", "according to", "sources said", "sources say", "source said", "sources told",
                   "people familiar", "familiar with the matter", "unnamed", "anonymous", "cited by",

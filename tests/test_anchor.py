@@ -140,3 +140,20 @@ def test_a_prefix_picks_an_occurrence_far_down_a_long_article():
     assert anchor.start > 560000
     plain = anchor_quote(article, normalize(article), "the minister met the envoy")
     assert plain.status == "ambiguous" and plain.occurrences == 20001
+
+
+def _sentence_cases():
+    from .conftest import CASES
+    blocks = (CASES / "sentences.txt").read_text(encoding="utf-8").split("\n\n")
+    cases = []
+    for block in blocks:
+        lines = [line for line in block.splitlines() if not line.startswith("#")]
+        if lines:
+            cases.append((lines[0], [s for s in lines[1].split("|") if s]))
+    return cases
+
+
+@pytest.mark.parametrize("text, expected", _sentence_cases())
+def test_sentences_split_like_a_reader(text, expected):
+    from claimcheck.anchor import sentences
+    assert [text[a:b] for a, b in sentences(text)] == expected
