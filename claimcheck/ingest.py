@@ -130,15 +130,36 @@ def extract(data: bytes, content_type: str, url: str | None, location: str, char
     return Ingested(text + "\n", meta.get("title") or None, published, meta.get("sitename") or None, url)
 
 
+_WIRES = r"AP|Associated Press|Reuters|AFP|Agence France-Presse|dpa|DPA|PTI|ANI|IANS|UNI|Xinhua|Kyodo|Jiji|Yonhap|" \
+         r"Bloomberg|EFE|ANSA|Anadolu|TASS|Bernama|Antara"
+_WIRE_MARKS = [
+    re.compile(rf"\((?P<wire>{_WIRES})\)\s*[—–-]"),  # "WASHINGTON (AP) —", "(Reuters) -"
+    re.compile(rf"(?i:with inputs from|inputs from|additional reporting by|reported by|source:)\s+(?P<wire>{_WIRES})\b"),
+    re.compile(rf"^(?P<wire>{_WIRES})\s*[:|]", re.M),
+]
+
+
+def propose_via(text: str) -> str | None:
+    """The wire a page says it relays ("(AP) —", "(Reuters) -", "with inputs from PTI"), if exactly one."""
+    found = {m.group("wire") for pattern in _WIRE_MARKS for m in pattern.finditer(text[:5000])}
+    found = {"AP" if w == "Associated Press" else "AFP" if w == "Agence France-Presse" else w for w in found}
+    return found.pop() if len(found) == 1 else None
+
+
 def _entry_lines(source_id: str, file: str, article: Ingested, sha: str, origin: str, dash: int,
                  indent: int) -> list[str]:
     def value(v):  # JSON strings are valid YAML double-quoted scalars
         return "null" if v is None else json.dumps(v, ensure_ascii=False)
     fields = [("file", file), ("outlet", article.outlet), ("title", article.title), ("url", article.url),
               ("published", article.published), ("timezone", None), ("language", None),
-              ("translated_from", None), ("sha256", sha),
-              ("note", f"added by claimcheck add from {origin} on {dt.date.today().isoformat()}; "
-                       "outlet, title and date as the page's metadata gave them")]
+              ("translated_from", None), ("sha256", sha)]
+    via = propose_via(article.text)
+    note = (f"added by claimcheck add from {origin} on {dt.date.today().isoformat()}; outlet, title and date as "
+            "the page's metadata gave them")
+    if via:
+        fields.append(("via", via))
+        note += f"; via {via} proposed because the text names the wire: check it"
+    fields.append(("note", note))
     first = " " * dash + "-" + " " * (indent - dash - 1) + f"id: {source_id}"
     return [first] + [" " * indent + f"{k}: {value(v)}" for k, v in fields]
 

@@ -140,7 +140,7 @@ def _read_cite(reader: Reader, node: yaml.Node, claim_id: str | None) -> Cite | 
     if source is None or quote is None:
         return None
     return Cite(source=source, quote=quote, mark=reader.mark(node), quote_mark=reader.mark(quote_node),
-                value=value, value_mark=value_mark, stance=stance, **opt)
+                value=value, value_mark=value_mark, stance=stance, via_given="via" in items, **opt)
 
 
 def _read_value(reader: Reader, node: yaml.Node) -> Any:

@@ -69,6 +69,7 @@ class Source:
     translated_from: str | None = None
     sha256: str | None = None
     note: str | None = None
+    via: str | None = None  # the wire or outlet every sentence of this article relays (a wire copy)
     mark: Mark = Mark("", 1, 1)
 
 
@@ -94,7 +95,8 @@ class Cite:
     value: Any = None  # plain data as written: str, or a dict of str (date mappings)
     value_mark: Mark | None = None
     stance: str | None = None
-    via: str | None = None
+    via: str | None = None  # the source's `via` applies unless the cite says otherwise (`via: null` = first-hand)
+    via_given: bool = False
     prefix: str | None = None
     suffix: str | None = None
     note: str | None = None

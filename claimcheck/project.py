@@ -133,10 +133,18 @@ def load_project(claims_paths: list[Path], sources_path: Path, event_ids: tuple[
     for claims_file in files:
         for claim in claims_file.claims:
             cites.setdefault(claim.id, tuple(
-                AnchoredCite(claim, index, cite, manifest.get(cite.source), articles.get(cite.source),
-                             anchors.get((claim.id, index)))
+                AnchoredCite(claim, index, _with_source_via(cite, manifest.get(cite.source)),
+                             manifest.get(cite.source), articles.get(cite.source), anchors.get((claim.id, index)))
                 for index, cite in enumerate(claim.cites)))
     return Project(tuple(files), manifest, articles, cites, tuple(problems))
+
+
+def _with_source_via(cite: Cite, source: Source | None) -> Cite:
+    """A wire copy relays every sentence: the manifest's `via` holds unless the cite gives its own."""
+    if cite.via_given or source is None or not source.via:
+        return cite
+    from dataclasses import replace
+    return replace(cite, via=source.via)
 
 
 def _select_events(files: list[ClaimsFile], problems: list[Problem], event_ids: tuple[str, ...]):

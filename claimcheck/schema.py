@@ -74,7 +74,10 @@ def manifest_schema() -> dict:
         "file": {**_TEXT, "description": "Relative to the manifest; must stay inside its folder."},
         "sha256": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"},
         "timezone": {"type": ["string", "null"], "description": "IANA zone of the article's dates; null = unknown"},
-        "published": {"type": ["string", "null"], "description": "ISO 8601 date or datetime"},
+        "published": {"type": ["string", "null"], "description": "ISO 8601 date or datetime; quoted or not "
+                      "(published: 2024-03-28 is read as written)"},
+        "via": {**_NULLABLE_TEXT, "description": "The wire every sentence relays (a wire copy); a cite's own "
+                "`via` overrides it, `via: null` on a cite marks first-hand reporting."},
     }, "One article.")
     return {"$schema": DIALECT, "$id": "https://claimcheck.invalid/schema/sources.json",
             "title": "claimcheck sources manifest",

@@ -17,7 +17,7 @@ from .yamlread import Reader, compose_yaml, read_yaml_text
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
 SOURCE_KEYS = ("id", "file", "outlet", "title", "url", "published", "timezone", "language",
-               "translated_from", "sha256", "note")
+               "translated_from", "sha256", "note", "via")
 SOURCE_REQUIRED = ("id", "file")
 _LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 _SHA_RE = re.compile(r"[0-9a-f]{64}\Z")
@@ -101,7 +101,7 @@ def _read_source(reader: Reader, node, folder: str) -> Source | None:
     fields: dict[str, str | None] = {}
     for key in SOURCE_KEYS[2:]:
         if key in items:
-            fields[key] = reader.text(items[key][1], key, nullable=True)
+            fields[key] = reader.text(items[key][1], key, nullable=True, dates=key == "published")
     checks = {
         "timezone": (valid_zone, "is not an IANA time zone (e.g. Asia/Tokyo)"),
         "published": (valid_published, "is not an ISO 8601 date or datetime (e.g. 2025-11-24 or 2025-11-24T15:40)"),

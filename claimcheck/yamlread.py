@@ -38,6 +38,7 @@ STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 # YAML 1.1 implicit types of plain scalars, as PyYAML's resolver defines them: first character -> rules.
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 # Only anchors (&), aliases (*), tags (!), document markers and deep nesting need the event scan.
@@ -129,12 +130,15 @@ class Reader:
         return items
 
     def text(self, node: yaml.Node, what: str, *, nullable: bool = False,
-             multiline: bool = True) -> str | None:
-        """A text scalar; numbers, dates and booleans must be quoted to count as text."""
+             multiline: bool = True, dates: bool = False) -> str | None:
+        """A text scalar; numbers, dates and booleans must be quoted to count as text (with `dates`, an
+        unquoted ISO date or datetime is taken as written: `published: 2024-03-28`)."""
         if is_null(node):
             if not nullable:
                 self.report(node, "CC005", f"{what} must be text, not empty (null)")
             return None
+        if dates and isinstance(node, yaml.ScalarNode) and tag_of(node) == TIMESTAMP_TAG:
+            return self.printable(node, node.value, what, multiline=False)
         if not isinstance(node, yaml.ScalarNode) or tag_of(node) != STR_TAG:
             self.report(node, "CC005", f"{what} must be text, not {node_kind(node)}"
                         + ("; put it in quotes" if isinstance(node, yaml.ScalarNode) else ""))

@@ -242,3 +242,15 @@ def test_add_gives_up_on_a_server_that_trickles(newsroom, runner, monkeypatch):
     assert time.monotonic() - started < 5
     assert not (newsroom / "seeds" / "slow.txt").exists()
     server.close()
+
+
+@pytest.mark.parametrize("text, via", [
+    ("WASHINGTON (AP) — The Federal Reserve cut its key rate.\n", "AP"),
+    ("LONDON (Reuters) - Oil prices rose on Monday.\n", "Reuters"),
+    ("Chandrayaan-3 landed on the moon. (With inputs from PTI)\n", "PTI"),
+    ("Our own reporter in Delhi writes about the landing.\n", None),
+])
+def test_add_proposes_via_when_the_page_names_its_wire(newsroom, runner, text, via):
+    (newsroom / "wire.txt").write_text(text, encoding="utf-8")
+    assert runner.invoke(app, ["add", "wire.txt", "--id", "wire"]).exit_code == 0
+    assert _entry(newsroom, "wire").get("via") == via

@@ -146,3 +146,26 @@ def test_money_in_other_currencies_is_set_aside(tmp_path):
 
 def test_quote_claims_ignore_case_and_punctuation():
     assert wording("“Taiwan’s return,” he said.") == wording("taiwan's RETURN he said")
+
+
+def test_a_wire_copy_relays_every_sentence_unless_a_cite_says_otherwise(tmp_path):
+    root = write_project(tmp_path, """\
+  - id: length
+    claim: How long
+    type: duration
+    cites:
+      - {source: s0, quote: "The talks lasted 90 minutes."}
+      - {source: s1, quote: "The talks lasted 90 minutes."}
+      - {source: s2, quote: "The talks lasted 90 minutes.", via: null}
+""")
+    manifest = root / "seeds" / "sources.yaml"
+    text = manifest.read_text(encoding="utf-8").replace("outlet: Alpha,", "outlet: Alpha, via: AP,").replace(
+        "outlet: Beta,", "outlet: Beta, via: AP, published: 2024-03-28,").replace(
+        "outlet: Gamma,", "outlet: Gamma, via: AP, published: 2024-03-28T10:00:00Z,")
+    manifest.write_text(text, encoding="utf-8")
+    project = load_project([root / "claims.yaml"], manifest)
+    assert not [p for p in project.problems if p.severity.value == "error"], project.problems
+    r = compare_project(project)[0]
+    assert [cv.item.cite.via for cv in r.values] == ["AP", "AP", None]
+    assert r.verdict is Verdict.AGREED and "count once (ap)" in r.reason
+    assert project.manifest.get("s1").published == "2024-03-28"
