@@ -86,6 +86,7 @@ class Fix:
     claim: str
     source: str
     planned_from: str | None = None  # sha256 of the text the offsets point into
+    manifest: bool = False  # an edit of the sources manifest (a missing sha256 filled in)
 
 
 # What the loader or YAML would refuse in a quote: copying it would turn a warning into a broken file.
@@ -129,7 +130,58 @@ def plan_fixes(project: Project, everything: bool = False) -> FixPlan:
             claims_file = files[mark.file]
             fixes.append(Fix(claims_file.path, mark.start, mark.end, _yaml_string(exact), item.claim.id,
                              item.cite.source, claims_file.sha256))
-    return FixPlan(tuple(fixes), tuple(skipped))
+    return FixPlan(tuple(fixes) + tuple(_sha256_fixes(project)), tuple(skipped))
+
+
+def _sha256_fixes(project: Project) -> list[Fix]:
+    """CC204 fixed: each manifest entry without `sha256` gets its article's, in the entry's own layout."""
+    import yaml
+
+    from .ingest import _last_end
+    from .paths import read_regular, sha256_of_file
+    from .sources import MAX_ARTICLE_BYTES
+    from .yamlread import MAX_YAML_BYTES, compose_yaml
+    missing = {s.id: s for s in project.manifest.sources if not s.sha256 and s.path is not None}
+    if not missing:
+        return []
+    path = project.manifest.path
+    try:
+        text = read_regular(path, MAX_YAML_BYTES).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []
+    root = compose_yaml(text, str(path), [])
+    sequence = next((v for k, v in root.value if k.value == "sources"), None) \
+        if isinstance(root, yaml.MappingNode) else None
+    if not isinstance(sequence, yaml.SequenceNode):
+        return []
+    planned = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    fixes = []
+    for item in sequence.value:
+        if not isinstance(item, yaml.MappingNode):
+            continue
+        keys = {k.value: v for k, v in item.value if isinstance(k, yaml.ScalarNode)}
+        source = missing.get(getattr(keys.get("id"), "value", None))
+        if source is None or "sha256" in keys and keys["sha256"].value not in ("", "null", "~"):
+            continue
+        digest = sha256_of_file(source.path, MAX_ARTICLE_BYTES)
+        if digest is None:
+            continue
+        if "sha256" in keys:  # `sha256: null` or empty: the value is replaced
+            node = keys["sha256"]
+            fixes.append(Fix(path, node.start_mark.index, node.end_mark.index, digest, "", source.id, planned, True))
+        elif item.flow_style:
+            close = item.end_mark.index - 1
+            fixes.append(Fix(path, close, close, f", sha256: {digest}", "", source.id, planned, True))
+        else:
+            end = _last_end(item)
+            newline = text.find("\n", end)
+            at = len(text) if newline < 0 else newline + 1
+            line_break = "\r\n" if "\r\n" in text else "\n"
+            lead = "" if newline >= 0 else line_break
+            fixes.append(Fix(path, at, at, f"{lead}{' ' * item.start_mark.column}sha256: {digest}{line_break}", "",
+                             source.id, planned, True))
+    return fixes
+
 
 
 def _patched(text: str, fixes: list[Fix]) -> str:
@@ -185,10 +237,16 @@ def apply_fixes(plan: FixPlan) -> int:
             if hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != file_fixes[0].planned_from:
                 raise UsageError(f"{path}: changed since it was checked (another --fix or an editor); nothing "
                                  "was written: run check --fix again")
-            before = _load_errors(load_claims_file(target, str(path))[1])
+            def load(at: Path) -> list[Problem]:
+                if file_fixes[0].manifest:
+                    from .sources import load_manifest
+                    return load_manifest(at, str(path))[1]
+                return load_claims_file(at, str(path))[1]
+
+            before = _load_errors(load(target))
 
             def still_loads(tmp: Path) -> None:
-                after = _load_errors(load_claims_file(tmp, str(path))[1])
+                after = _load_errors(load(tmp))
                 if len(after) > len(before):
                     raise UsageError(f"{path}: the fixed file would not load ({after[0].code} {after[0].message}); "
                                      "nothing was written")

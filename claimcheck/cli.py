@@ -199,9 +199,11 @@ def check(
                 if diff:
                     sys.stdout.write(render.safe(checking.diff_fixes(plan)))
                     raise typer.Exit(int(ExitCode.FAILED if plan.fixes else ExitCode.OK))
-                fixed = checking.apply_fixes(plan)
-                if fixed:
-                    sys.stderr.write(f"claimcheck: fixed {fixed} quote{'s' if fixed != 1 else ''}\n")
+                if checking.apply_fixes(plan):
+                    from .english import count, join
+                    done = [count(sum(not f.manifest for f in plan.fixes), "quote"),
+                            count(sum(f.manifest for f in plan.fixes), "sha256", "sha256 values")]
+                    sys.stderr.write(f"claimcheck: fixed {join([d for d in done if not d.startswith('0 ')])}\n")
                     project = load_project(claim_paths, manifest_path, events, cache=cache)
             problems = checking.check_project(project)
             file_count = len(project.files)

@@ -126,3 +126,28 @@ def test_export_writes_through_a_symlinked_output(project_dir, runner):
     (project_dir / "link.csv").symlink_to(real)
     assert runner.invoke(app, ["export", "--format", "csv", "--output", "link.csv"]).exit_code == 0
     assert (project_dir / "link.csv").is_symlink() and real.read_text(encoding="utf-8").startswith("event,claim")
+
+
+@pytest.mark.parametrize("entry", ["  - {id: wire, file: article.txt}\n",
+                                   "  - id: wire\n    file: article.txt   # the wire copy\n",
+                                   "  - id: wire\n    file: article.txt\n    sha256: null\n"])
+def test_fix_fills_a_missing_sha256_in_the_entry_s_own_layout(project_dir, runner, entry):
+    import hashlib
+    manifest = project_dir / "seeds" / "sources.yaml"
+    manifest.write_text("# sources\nsources:\n" + entry + "  - {id: paper, file: article.txt, sha256: "
+                        + hashlib.sha256((project_dir / "seeds" / "article.txt").read_bytes()).hexdigest() + "}\n",
+                        encoding="utf-8")
+    (project_dir / "claims" / "ok.yaml").write_text(FUZZY.replace("The sumit took place on Tuesday in Genva",
+                                                                  "The summit took place on Tuesday in Geneva"),
+                                                    encoding="utf-8")
+    before = runner.invoke(app, ["check", "--no-cache"])
+    assert "CC204" in before.output
+    diff = runner.invoke(app, ["check", "--fix", "--diff", "--no-cache"])
+    assert diff.exit_code == 1 and "sha256: " in diff.output
+    result = runner.invoke(app, ["check", "--fix", "--no-cache"])
+    assert "filled" not in result.output and "fixed 1 sha256" in result.output, result.output
+    digest = hashlib.sha256((project_dir / "seeds" / "article.txt").read_bytes()).hexdigest()
+    text = manifest.read_text(encoding="utf-8")
+    assert text.startswith("# sources\nsources:\n") and digest in text
+    after = runner.invoke(app, ["check", "--no-cache"])
+    assert "CC204" not in after.output and after.exit_code == 0, after.output
