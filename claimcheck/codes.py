@@ -42,15 +42,15 @@ CODES: dict[str, Code] = {c.id: c for c in (
     Code("CC106", "quote-ambiguous", _W,
          "The quote occurs more than once in its article; add `prefix` or `suffix` to pick one."),
     Code("CC107", "quote-changes-fact", _E,
-         "The closest passage differs in a word that carries a fact (number, weekday, month, negation)."),
+         "The closest passage differs in a word that carries a fact (number, weekday, month, negation, direction word)."),
     Code("CC108", "value-contradicts-quote", _W, "The cite's value says something its quote does not (value Tuesday, quote Monday)."),
     Code("CC109", "bad-value", _E, "The cite's value cannot be read as the claim's type."),
-    Code("CC110", "no-value", _W, "The cite gives no value or stance and none can be read from its quote."),
+    Code("CC110", "no-value", _W, "No value or stance can be read with certainty (none, several, or a word with two meanings): the cite is unread."),
     Code("CC111", "fuzzy-name", _W, "A name in the quote matches an entity only approximately (a misspelling)."),
     Code("CC201", "article-missing", _E, "The manifest names an article file that is missing or unreadable."),
     Code("CC202", "article-not-utf8", _E, "The article is not valid UTF-8 text."),
     Code("CC203", "article-changed", _W, "The article's sha256 differs from the manifest: it changed since curation."),
-    Code("CC204", "sha256-missing", _W, "The manifest entry has no sha256, so changes to the article go unnoticed."),
+    Code("CC204", "sha256-missing", _W, "The manifest entry has no sha256, so changes to the article go unnoticed (fix with --fix)."),
     Code("CC205", "path-outside", _E, "The manifest points outside its own folder; the file is not read."),
 )}
 

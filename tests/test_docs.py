@@ -25,3 +25,18 @@ def test_no_doc_points_outside_the_repository():
                 continue  # a URL
             resolved = (path.parent / target).resolve()
             assert resolved.is_relative_to(ROOT) and resolved.exists(), f"{path.name}: broken link {target}"
+
+
+def test_the_format_reference_is_generated_from_the_code():
+    import os
+
+    from claimcheck.reference import render_reference
+    path = ROOT / "docs" / "reference.md"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(render_reference(), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == render_reference(), "run UPDATE_GOLDEN=1 pytest tests/test_docs.py"
+
+
+def test_the_readme_code_table_is_the_registry():
+    from claimcheck.reference import codes_table
+    assert codes_table() in (ROOT / "README.md").read_text(encoding="utf-8")

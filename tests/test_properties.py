@@ -1,6 +1,8 @@
 """Properties that must hold for any input: anchoring, normalization, loading."""
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -50,7 +52,9 @@ def test_anchoring_never_raises_and_spans_slice_back(article, quote, take_from_a
     if anchor.start is not None:
         assert 0 <= anchor.start <= anchor.end <= len(article)
     if anchor.found and anchor.method in ("exact", "normalized"):
-        assert normalize(article[anchor.start:anchor.end]).text == normalize(quote).text
+        found, wanted = normalize(article[anchor.start:anchor.end]).text, normalize(quote).text
+        # A quote cut inside a character's combining marks is found as the whole character.
+        assert found.startswith(wanted) and all(unicodedata.combining(c) for c in found[len(wanted):]), (found, wanted)
     if taken and normalize(quote).text:
         assert anchor.found  # a passage of the article is always found in it
 
