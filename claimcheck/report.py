@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 COLOURS = {"agreed": "#1b7f3b", "conflict": "#c0262d", "reconcilable": "#a86400", "variant": "#0b6e8a",
            "unconfirmed": "#8a3aa8", "single-source": "#3b5bb5", "uncited": "#7a1f1f"}
 
+MATRIX_SOURCES = 8  # without a script, more sources than this start as blocks
+
 TEMPLATE = """<!doctype html>
 <html lang="en">
 <head>
@@ -39,6 +41,12 @@ th { background: #f4f4f6; position: sticky; top: 0; }
 .cite { margin: .5rem 0 .5rem .5rem; padding-left: .6rem; border-left: 3px solid #ddd; }
 .context { color: #555; } mark { background: #fff3a3; color: #000; padding: 0 .1rem; }
 .meta { color: #666; font-size: .85rem; }
+.blocks .row { border-bottom: 1px solid #eee; padding: .4rem 0; }
+.blocks ul { margin: .2rem 0 0; padding-left: 1.2rem; } .blocks li { margin: .1rem 0; }
+/* Many sources do not fit a matrix: each claim becomes a block listing what each source says, as the
+   terminal does. The page starts in the layout the number of sources suggests; a script then picks
+   the matrix only when it fits the window, and again whenever the window is resized. */
+.event[data-layout="blocks"] .matrix, .event[data-layout="matrix"] .blocks { display: none; }
 @media (max-width: 640px) { body { padding: .5rem; font-size: 14px; } .cite { margin-left: 0; } }
 </style>
 </head>
@@ -50,7 +58,7 @@ th { background: #f4f4f6; position: sticky; top: 0; }
 {% for name in verdicts %}<button type="button" data-filter="{{ name }}">{{ name }}</button>
 {% endfor %}</div>
 {% for event in events %}
-<section class="event" id="event-{{ event.id }}">
+<section class="event" id="event-{{ event.id }}" data-layout="{{ event.layout }}">
 <h2>{{ event.title }} <span class="meta">({{ event.id }})</span></h2>
 <p class="summary">{{ event.summary }}</p>
 <div class="matrix"><table>
@@ -60,6 +68,11 @@ th { background: #f4f4f6; position: sticky; top: 0; }
 <td><span class="verdict v-{{ row.verdict }}">{{ row.verdict }}</span></td>
 {% for cell in row.cells %}<td{% if cell == missing %} class="missing"{% endif %}>{{ cell }}</td>{% endfor %}</tr>
 {% endfor %}</tbody></table></div>
+<div class="blocks">
+{% for row in event.rows %}<div class="row" data-verdict="{{ row.verdict }}"><a href="#claim-{{ row.id }}">{{ row.id }}</a>
+<span class="verdict v-{{ row.verdict }}">{{ row.verdict }}</span>
+<ul>{% for source, cell in row.said %}<li><strong>{{ source }}</strong>: <span{% if cell == missing %} class="missing"{% endif %}>{{ cell }}</span></li>{% endfor %}</ul></div>
+{% endfor %}</div>
 {% for claim in event.claims %}
 <article class="claim" id="claim-{{ claim.id }}" data-verdict="{{ claim.verdict }}">
 <h3>{{ claim.id }} <span class="verdict v-{{ claim.verdict }}">{{ claim.verdict }}</span></h3>
@@ -75,6 +88,15 @@ th { background: #f4f4f6; position: sticky; top: 0; }
 </section>
 {% endfor %}
 <script>
+function chooseLayouts() {
+  document.querySelectorAll(".event").forEach(function (section) {
+    section.dataset.layout = "matrix";
+    var box = section.querySelector(".matrix");
+    if (box.querySelector("table").scrollWidth > box.clientWidth + 1) { section.dataset.layout = "blocks"; }
+  });
+}
+chooseLayouts();
+window.addEventListener("resize", chooseLayouts);
 document.querySelectorAll(".filters button").forEach(function (button) {
   button.addEventListener("click", function () {
     var wanted = button.dataset.filter;
@@ -134,7 +156,10 @@ def build_report(project: "Project", results: list["ClaimResult"]) -> str:
             "id": event.id, "title": one_line(event.title), "summary": summary_line(rows),
             "sources": [one_line(s.id) for s in sources],
             "rows": [{"id": r.claim.id, "verdict": r.verdict.value,
-                      "cells": [one_line(cell(r, s.id)) for s in sources]} for r in rows],
+                      "cells": [one_line(cell(r, s.id)) for s in sources],
+                      "said": [(one_line(s.id), one_line(cell(r, s.id))) for s in sources if cell(r, s.id)]}
+                     for r in rows],
+            "layout": "blocks" if len(sources) > MATRIX_SOURCES else "matrix",
             "claims": claims,
         })
     counts = Counter(r.verdict.value for r in results)

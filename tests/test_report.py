@@ -99,3 +99,56 @@ def test_report_write_failure_leaves_nothing(project_dir, runner):
     result = runner.invoke(app, ["report", "--html", "missing-folder/out.html"])
     assert result.exit_code == 1 and "cannot write" in result.output and "Traceback" not in result.output
     assert snapshot(project_dir) == before
+
+
+@pytest.fixture(scope="module")
+def wide_report(tmp_path_factory):
+    """26 sources of one event, as a newsroom's coverage of a central-bank decision gives them."""
+    import os
+
+    from typer.testing import CliRunner
+    root = tmp_path_factory.mktemp("wide")
+    (root / "seeds").mkdir()
+    (root / "claims").mkdir()
+    outlets = ["Reuters", "AP", "CNBC", "Bloomberg", "The New York Times", "The Guardian", "BBC", "Handelsblatt",
+               "El País", "Le Monde", "Nikkei", "The Hindu", "Der Spiegel", "Expansión", "Les Échos", "Fox Business",
+               "MarketWatch", "Financial Times", "tagesschau.de", "El Financiero", "NHK", "Yonhap", "ABC", "CBC",
+               "Politico", "Axios"]
+    entries, cites = ["sources:"], []
+    for i, outlet in enumerate(outlets):
+        sid = f"outlet-{i:02d}"
+        (root / "seeds" / f"{sid}.txt").write_text(
+            f"{outlet}: The Federal Reserve cut its benchmark rate by a quarter percentage point on Wednesday.\n",
+            encoding="utf-8")
+        entries.append(f"  - {{id: {sid}, file: {sid}.txt, outlet: \"{outlet}\", language: en}}")
+        cites.append(f"      - {{source: {sid}, quote: \"cut its benchmark rate by a quarter percentage point\"}}")
+    (root / "seeds" / "sources.yaml").write_text("\n".join(entries) + "\n", encoding="utf-8")
+    (root / "claims" / "fed.yaml").write_text(
+        "event: {id: fed, title: The Fed's December cut}\nclaims:\n  - id: cut\n    claim: How much\n"
+        "    type: number\n    unit: points\n    cites:\n" + "\n".join(cites) + "\n", encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        result = CliRunner().invoke(app, ["report", "--html", "report.html", "--no-cache"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    return root / "report.html"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_many_sources_switch_to_blocks_like_the_terminal(wide_report, seeds_report, tmp_path, width):
+    def layouts(dom):
+        return dict(re.findall(r'<section class="event" id="event-([^"]+)" data-layout="(\w+)"', dom))
+
+    wide = layouts(_chromium(tmp_path, f"--window-size={width},1000", "--dump-dom", wide_report.as_uri()))
+    assert wide == {"fed": "blocks"}
+    seeds = layouts(_chromium(tmp_path, f"--window-size={width},1000", "--dump-dom", seeds_report.as_uri()))
+    if width == 1280:
+        assert seeds["takaichi-trump-call-2025-11"] == "matrix"
+    else:
+        # on a phone, every matrix that does not fit becomes blocks
+        assert seeds["takaichi-trump-call-2025-11"] == seeds["chandrayaan3-moon-landing"] == "blocks"
+    shot = tmp_path / f"wide-{width}.png"
+    _chromium(tmp_path, f"--window-size={width},1000", f"--screenshot={shot}", wide_report.as_uri())
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
