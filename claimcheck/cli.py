@@ -433,6 +433,72 @@ def report(
 
 
 @app.command()
+def draft(
+    event_id: Annotated[str, typer.Option("--event", help="The id of the drafted event.")],
+    title: Annotated[Optional[str], typer.Option("--title", help="The event's title.")] = None,
+    source: Annotated[Optional[List[str]], typer.Option("--source", help="Only these sources (repeatable; "
+                                                        "default: every source of the manifest).")] = None,
+    sources: SourcesOpt = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the draft here (atomically) "
+                                                   "instead of stdout.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many claims.")] = None,
+) -> None:
+    """Draft a claims file from the articles: the same typed fact or quoted sentence stated by two or
+    more sources becomes a claim, with each source's exact words. Ranked for review: disagreements
+    first, then agreements by independent voices. Every claim is a proposal for a person to check.
+
+    Example: claimcheck draft --event fed-2024-12 --title "The Fed's December cut" -o claims/fed.yaml
+    """
+    try:
+        from .draft import draft as draft_claims
+        from .project import load_project
+        from .yamlread import ID_RE
+        if not ID_RE.match(event_id):
+            raise UsageError(f"--event '{event_id}' is not a valid id: lowercase letters, digits, '-' and '_'")
+        if output is not None and output.exists() and not force:
+            raise UsageError(f"{output} exists; pass --force to replace it")
+        manifest_path = sources or Path("seeds/sources.yaml")
+        from .errors import LoadError
+        from .sources import load_manifest, read_article
+        manifest, problems = load_manifest(manifest_path)
+        from .project import LOAD_CODES
+        failing = [p for p in problems if p.code in LOAD_CODES and p.severity.value == "error"]
+        if failing:
+            first = failing[0]
+            raise LoadError(f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}")
+        project = _empty_project(manifest, source)
+        text = draft_claims(project, event_id, title, source, limit)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            from .writing import write_atomically
+            write_atomically(output, text.encode("utf-8"))
+            sys.stderr.write(f"claimcheck: wrote {output}\n")
+    except ClaimcheckError as exc:
+        _fail(exc)
+
+
+def _empty_project(manifest, only: list[str] | None):
+    """The manifest and its articles, without claims: what draft reads."""
+    from .errors import LoadError
+    from .project import Project
+    from .sources import read_article
+    articles = {}
+    for entry in manifest.sources:
+        if only and entry.id not in only:
+            continue
+        article, found = read_article(entry)
+        errors = [p for p in found if p.severity.value == "error"]
+        if errors:
+            raise LoadError(f"{errors[0].file}:{errors[0].line}:{errors[0].column}: {errors[0].code} "
+                            f"{errors[0].message}")
+        if article is not None:
+            articles[entry.id] = article
+    return Project((), manifest, articles, {}, ())
+
+
+@app.command()
 def add(
     location: Annotated[str, typer.Argument(metavar="FILE_OR_URL", help="A text or HTML file, or an http(s) URL.")],
     id: Annotated[str, typer.Option("--id", help="The new source's id (lowercase, digits, - and _).")],

@@ -1,0 +1,366 @@
+"""`claimcheck draft`: propose a claims file from a pile of articles, for a curator to review.
+
+Each sentence of each source is read for typed facts (quantities, dates and times, quoted speech)
+with the same readers `compare` uses. Facts of one kind from different sources are grouped by what
+they are about — the content words around the value, never the value itself — so that sources
+that disagree land in one claim. Every group stated by two or more sources becomes a claim whose
+cites quote the shortest clause holding the fact, exactly as the article writes it. The draft is
+then compared like any claims file and ranked: disagreements first, then agreements by voices.
+
+When it is unsure that two sentences speak of the same thing, the draft keeps them apart: a false
+merge manufactures a conflict, which is worse than a missed claim.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .anchor import normalize, sentences
+from .model import Source
+from .project import Project
+
+# Words that say nothing about what a value is about (en, de, es, fr).
+_STOPWORDS = frozenset("""a an the and or but of in on at to for from by with as is was were be been being are it its
+this that these those there their they them he she his her we our you your i me my not no than then so such which who
+whom whose what when where why how also just only more most less about after before over under into onto out up down
+said says say told according would could should will can may might has have had do does did new year years day days
+week weeks time times per cent percent one two three four five six seven eight nine ten first second third last next
+der die das und oder ein eine einen dem den des von zu mit auf für ist war wurde werden nach bei im am um als auch nicht
+el la los las un una unos unas y o de del en con por para que se su sus es fue al lo como más
+le la les un une des et ou de du en dans pour par sur que qui se sa son ses est été au aux avec plus""".split())
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_QUOTED = re.compile(r"[“\"«„]([^”\"»“]{25,400})[”\"»“]")
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|which|who|after|before|as|when)\s|,\s")
+MIN_SHARED = 2  # content words two facts must share to be taken as the same fact
+MIN_OVERLAP = 0.34  # shared words over the smaller set
+MAX_QUOTE = 220
+
+
+@dataclass
+class Fact:
+    source: Source
+    kind: str  # number | duration | date | quote | stance (the same statement)
+    dimension: str  # what the value measures (money, percent, time, count…) or "date" / "quote"
+    start: int  # the cite's passage in the article text
+    end: int
+    words: frozenset[str]  # what the value is about
+    label: str  # the value as the article writes it
+    speech: str = ""  # for quotes: the words inside the marks
+    measure: str = ""  # the reading's own dimension (percent, points, money:INR…)
+
+
+@dataclass
+class Group:
+    facts: list[Fact] = field(default_factory=list)
+    words: dict[str, int] = field(default_factory=dict)
+
+    def add(self, fact: Fact) -> None:
+        self.facts.append(fact)
+        for word in fact.words:
+            self.words[word] = self.words.get(word, 0) + 1
+
+    @property
+    def sources(self) -> set[str]:
+        return {f.source.id for f in self.facts}
+
+
+_SUFFIXES = ("ing", "ed", "es", "s", "ly")
+
+
+def _stem(word: str) -> str:
+    """A light stem so that 'landed', 'landing' and 'lands' meet: suffixes off while 4 letters remain."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _content_words(text: str, exclude: str = "") -> frozenset[str]:
+    skip = set(_WORD.findall(exclude.lower()))
+    return frozenset(_stem(w) for w in _WORD.findall(normalize(text).text) if w not in _STOPWORDS and w not in skip)
+
+
+_HEADER = re.compile(r"^\s*[A-Z][A-Za-z ]{1,20}:\s")  # "URL: …", "Published: …", "Source: …"
+
+
+def _is_prose(sentence: str) -> bool:
+    return len(sentence) <= 600 and "://" not in sentence and not _HEADER.match(sentence) \
+        and "\n" not in sentence.strip()
+
+
+def _clause(text: str, start: int, end: int, value_start: int, value_end: int) -> tuple[int, int]:
+    """The shortest clause of the sentence [start, end) that holds the value [value_start, value_end)."""
+    lo, hi = start, end
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.end() <= value_start:
+            lo = m.end()
+        elif m.start() >= value_end and hi == end:
+            hi = m.start()
+    clause = text[lo:hi]
+    if len(clause.split()) < 5:  # too short to say what the value is about: the whole sentence
+        lo, hi = start, end
+    while hi > lo and text[hi - 1] in " ,;:.":
+        hi -= 1
+    while lo < hi and text[lo] in " ,;:":
+        lo += 1
+    return lo, hi
+
+
+def _dimension(value) -> str:
+    dimension = getattr(value, "dimension", "count")
+    if dimension.startswith("money:"):
+        return "money"
+    return "points" if dimension in ("percent", "points") else dimension
+
+
+def read_facts(project: Project, source: Source) -> list[Fact]:
+    """Every typed fact of one article, with the clause that states it."""
+    from .dates import read_date
+    from .quantities import Quantity, VoteSplit, read_quantities
+    article = project.articles.get(source.id)
+    if article is None:
+        return []
+    text = article.text
+    facts: list[Fact] = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if not _is_prose(sentence):
+            continue  # a header line, a link, a list: not a statement
+        for reading in read_quantities(sentence, source.language):
+            if not isinstance(reading, (Quantity, VoteSplit)) or reading.dimension in ("ordinal",):
+                continue
+            span = getattr(reading, "span", (0, 0))
+            vs, ve = start + span[0], start + span[1]
+            if ve <= vs:
+                found = sentence.find(reading.words)
+                if found < 0:
+                    continue
+                vs, ve = start + found, start + found + len(reading.words)
+            lo, hi = _clause(text, start, end, vs, ve)
+            kind = "duration" if reading.dimension == "time" else "number"
+            words = _content_words(text[max(start, vs - 80):min(end, ve + 80)], reading.words)
+            facts.append(Fact(source, kind, _dimension(reading), lo, hi, words, reading.words,
+                              measure=reading.dimension))
+        value, _ = read_date(sentence, source.timezone, source.language)
+        if value is not None and (value.time is not None or value.day is not None or value.weekday is not None):
+            lo, hi = _clause(text, start, end, start, end)
+            facts.append(Fact(source, "date", "date", lo, hi, _content_words(sentence), value.label()))
+        words = _content_words(sentence)
+        if 5 <= len(words) and len(sentence.split()) <= 45:
+            lo, hi = _clause(text, start, end, start, end)
+            facts.append(Fact(source, "stance", "statement", lo, hi, words, sentence[:60]))
+    # Quoted speech runs across sentences: read it from each line, not from each sentence.
+    offset = 0
+    for line in text.split("\n"):
+        if "://" not in line and not _HEADER.match(line):
+            for m in _QUOTED.finditer(line):
+                speech = m.group(1).strip().rstrip(",")
+                if len(speech.split()) >= 5:
+                    if len(speech) > MAX_QUOTE:  # the speech's first sentences, still the article's exact words
+                        cut = max(speech.rfind(". ", 0, MAX_QUOTE), speech.rfind("; ", 0, MAX_QUOTE))
+                        speech = speech[:cut + 1] if cut > 40 else speech[:MAX_QUOTE].rsplit(" ", 1)[0]
+                    at = offset + m.start(1)
+                    facts.append(Fact(source, "quote", "quote", at, at + len(speech), _content_words(speech),
+                                      speech[:40], speech))
+        offset += len(line) + 1
+    return facts
+
+
+def _topic_words(project: Project, sources: list[Source]) -> set[str]:
+    if len(sources) < 6:
+        return set()  # with a handful of sources, shared words are as often the fact as the event
+    counts: dict[str, int] = {}
+    for source in sources:
+        for word in _content_words(project.articles[source.id].text):
+            counts[word] = counts.get(word, 0) + 1
+    return {w for w, n in counts.items() if n >= max(3, (3 * len(sources) + 3) // 4)}
+
+
+def _similar(fact: Fact, group: Group) -> float:
+    if fact.kind != group.facts[0].kind or fact.dimension != group.facts[0].dimension:
+        return 0.0
+    if fact.source.id in group.sources:
+        return 0.0
+    if fact.kind == "quote":
+        from rapidfuzz import fuzz
+        best = max(fuzz.token_set_ratio(fact.speech, f.speech) for f in group.facts)
+        return best / 100 if best >= 75 else 0.0
+    if fact.kind == "stance":  # the same statement: most of its content words, in other words
+        first = group.facts[0].words
+        shared = len(fact.words & first)
+        overlap = shared / max(1, min(len(fact.words), len(first)))
+        return overlap if shared >= 3 and overlap >= 0.5 else 0.0
+    shared = [w for w in fact.words if w in group.words]
+    if len(shared) < MIN_SHARED:
+        return 0.0
+    overlap = len(shared) / max(1, min(len(fact.words), len(group.words)))
+    return overlap if overlap >= MIN_OVERLAP else 0.0
+
+
+def group_facts(facts: list[Fact]) -> list[Group]:
+    """Greedy grouping by what the facts are about; a fact joins the most similar group, else starts one."""
+    groups: list[Group] = []
+    for fact in facts:
+        scored = [(_similar(fact, g), i) for i, g in enumerate(groups)]
+        best = max(scored, default=(0.0, -1))
+        if best[0] > 0:
+            groups[best[1]].add(fact)
+        else:
+            group = Group()
+            group.add(fact)
+            groups.append(group)
+    return groups
+
+
+def _near_copies(project: Project, sources: list[Source]) -> dict[str, str]:
+    """source id -> the earlier source it copies (a long shared passage): near-copies count as one voice."""
+    import difflib
+    copies: dict[str, str] = {}
+    texts = {s.id: normalize(project.articles[s.id].text).text[:20000] for s in sources if s.id in project.articles}
+    ids = list(texts)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            if b in copies:
+                continue
+            matcher = difflib.SequenceMatcher(None, texts[a], texts[b], autojunk=False)
+            match = matcher.find_longest_match(0, len(texts[a]), 0, len(texts[b]))
+            if match.size >= 300:
+                copies[b] = a
+    return copies
+
+
+def _ident(text: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", normalize(text).text).strip("-")[:40].strip("-") or "claim"
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    taken.add(name)
+    return name
+
+
+_UNSAFE_QUOTE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]")
+
+
+def _unit(group: Group) -> str | None:
+    """The claim's `unit:`, so that each cite's quote is read for the grouped quantity."""
+    from .quantities import known_unit
+    measures = {f.measure for f in group.facts}
+    if measures == {"percent"}:
+        return "percent"
+    if measures <= {"percent", "points"}:
+        return "percentage points"
+    dimension = group.facts[0].dimension
+    unit = {"split": "votes"}.get(dimension, dimension)
+    return unit if known_unit(unit) else None
+
+
+def _claim_yaml(group: Group, claim_id: str, project: Project, copies: dict[str, str]) -> str | None:
+    from .ingest import propose_via
+    best: dict[str, Fact] = {}
+    for fact in group.facts:
+        best.setdefault(fact.source.id, fact)
+    kind, dimension = group.facts[0].kind, group.facts[0].dimension
+    top = sorted(group.words, key=lambda w: (-group.words[w], w))[:4]
+    shared = [w for w in top if group.words[w] > 1] or top[:2]
+    if kind == "quote":
+        statement = f"Words quoted by {len(best)} sources: “{group.facts[0].speech[:60]}…”"
+    elif kind == "date":
+        statement = f"When it happened ({', '.join(shared)})"
+    elif kind == "stance":
+        opening = " ".join(project.articles[group.facts[0].source.id].text[group.facts[0].start:
+                                                                          group.facts[0].end].split()[:12])
+        statement = f"Whether: {opening}…"
+    else:
+        statement = f"The {dimension} figure given for: {', '.join(shared)}"
+    lines = [f"  - id: {claim_id}", f"    claim: {json.dumps(statement, ensure_ascii=False)}", f"    type: {kind}"]
+    unit = _unit(group) if kind == "number" else None
+    if unit:
+        lines.append(f"    unit: {unit}")
+    what = {"quote": "quotation", "stance": "statement with the same words"}.get(kind, dimension)
+    note = (f"drafted: {len(best)} sources give a {what} near the words {', '.join(shared)}; check that every cite "
+            "speaks of the same thing and delete the ones that do not")
+    lines.append(f"    note: {json.dumps(note, ensure_ascii=False)}")
+    lines.append("    cites:")
+    cites = 0
+    for sid, fact in best.items():
+        article = project.articles[sid].text
+        quote = article[fact.start:fact.end]
+        if len(quote) > MAX_QUOTE or _UNSAFE_QUOTE.search(quote) or not quote.strip():
+            continue
+        if article.count(quote) > 1:
+            continue  # ambiguous in its article: a curator would need prefix/suffix
+        lines.append(f"      - source: {sid}")
+        lines.append(f"        quote: {json.dumps(quote, ensure_ascii=False)}")
+        via = fact.source.via or propose_via(article)
+        if via is None and sid in copies:
+            origin = project.manifest.get(copies[sid])
+            via = (origin.outlet or origin.id) if origin else None
+        if via and not fact.source.via:
+            lines.append(f"        via: {json.dumps(via, ensure_ascii=False)}")
+        cites += 1
+    return "\n".join(lines) + "\n" if cites >= 2 else None
+
+
+def draft(project: Project, event_id: str, title: str | None, source_ids: list[str] | None,
+          limit: int | None) -> str:
+    """The text of a claims file for `event_id`, ranked for review."""
+    import tempfile
+
+    from .compare import compare_project
+    from .errors import UsageError
+    from .loader import load_claims_file
+    from .model import Verdict
+    from .project import load_project
+    wanted = source_ids or [s.id for s in project.manifest.sources]
+    unknown = [s for s in wanted if project.manifest.get(s) is None]
+    if unknown:
+        raise UsageError(f"unknown source '{unknown[0]}'; see the manifest for the ids")
+    sources = [project.manifest.get(s) for s in wanted if s in project.articles]
+    facts = [f for s in sources for f in read_facts(project, s)]
+    # Words that half the sources use name the event itself ("moon", "chandrayaan"), not what a value is
+    # about: they would merge every date of the event into one claim.
+    topic = _topic_words(project, sources)
+    for fact in facts:
+        fact.words = frozenset(w for w in fact.words if w not in topic)
+    groups = [g for g in group_facts(facts) if len(g.sources) >= 2]
+    copies = _near_copies(project, sources)
+    taken: set[str] = set()
+    blocks = []
+    for group in groups:
+        fact = group.facts[0]
+        seed = f"{fact.dimension if fact.kind != 'quote' else 'quote'} {' '.join(sorted(group.words, key=lambda w: -group.words[w])[:3])}"
+        block = _claim_yaml(group, _ident(seed, taken), project, copies)
+        if block:
+            blocks.append(block)
+    title = title or f"Drafted from {len(sources)} sources"
+    head = ("# Drafted by claimcheck draft: every claim is a proposal. Review each one: delete cites that speak\n"
+            "# of something else, merge claims about one fact, add `value:` where a quote is unread.\n"
+            f"event:\n  id: {event_id}\n  title: {json.dumps(title, ensure_ascii=False)}\nclaims:\n")
+    if not blocks:
+        return head.replace("claims:\n", "claims: []\n")
+    # Rank with the machinery every claims file goes through: disagreements first, then voices.
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "draft.yaml"
+        path.write_text(head + "".join(blocks), encoding="utf-8")
+        drafted = load_project([path], project.manifest.path)
+        results = compare_project(drafted)
+        keep = {f.id for f in load_claims_file(path)[0].claims}
+    order = {Verdict.CONFLICT: 0, Verdict.RECONCILABLE: 1, Verdict.VARIANT: 2, Verdict.AGREED: 3,
+             Verdict.UNCONFIRMED: 4, Verdict.SINGLE_SOURCE: 5, Verdict.UNCITED: 6}
+    by_id = {r.claim.id: r for r in results}
+    from .compare import voice_of
+    ranked = sorted((b for b in blocks if b.split("\n", 1)[0][len("  - id: "):] in keep),
+                    key=lambda b: _rank(by_id.get(b.split("\n", 1)[0][len("  - id: "):]), order, voice_of))
+    if limit is not None:
+        ranked = ranked[:limit]
+    return head + "".join(ranked)
+
+
+def _rank(result, order, voice_of):
+    if result is None:
+        return (9, 0)
+    usable = [cv for cv in result.values if cv.value is not None or cv.stance]
+    voices = len({voice_of(cv) for cv in usable})
+    return (order[result.verdict], -voices)

@@ -1,0 +1,66 @@
+"""claimcheck draft: a claims file a curator only has to review — exact quotes, a file check accepts, ranked."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from claimcheck.cli import app
+
+EVENTS = {
+    "chandrayaan3-moon-landing": ["reuters-yahoo", "nydailynews", "cnbctv18", "techexplorist", "lokmattimes",
+                                  "armradio", "hindustantimes", "ndtv", "nenow", "newindianexpress", "jagranjosh",
+                                  "wionews"],
+    "takaichi-trump-call-2025-11": ["fnn-relay", "we2usa-report", "yomiuri", "vnexpress"],
+}
+
+
+@pytest.mark.parametrize("event", sorted(EVENTS))
+def test_draft_of_a_shipped_event_is_a_claims_file_check_accepts(in_repo, runner, tmp_path, event):
+    args = ["draft", "--event", "drafted", "--title", "Drafted"] + [a for s in EVENTS[event] for a in ("--source", s)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(result.output)
+    assert data["event"]["id"] == "drafted" and len(data["claims"]) >= 5
+    for claim in data["claims"]:
+        assert len(claim["cites"]) >= 2 and claim["note"].startswith("drafted:")
+        assert len({c["source"] for c in claim["cites"]}) == len(claim["cites"])
+        for cite in claim["cites"]:
+            assert len(cite["quote"]) <= 220
+    path = tmp_path / "drafted.yaml"
+    path.write_text(result.output, encoding="utf-8")
+    check = runner.invoke(app, ["check", str(path), "--format", "json", "--no-cache"])
+    problems = json.loads(check.output)["problems"]
+    assert check.exit_code == 0 and not [p for p in problems if p["code"] in ("CC104", "CC105", "CC106", "CC107")]
+    compared = runner.invoke(app, ["compare", "--claims", str(path), "--format", "json", "--no-cache"])
+    verdicts = [c["verdict"] for c in json.loads(compared.output)["claims"]]
+    rank = {"conflict": 0, "reconcilable": 1, "variant": 2, "agreed": 3, "unconfirmed": 4, "single-source": 5}
+    assert [rank[v] for v in verdicts] == sorted(rank[v] for v in verdicts)  # disagreements first
+
+
+def test_draft_finds_the_curated_cost_conflict(in_repo, runner):
+    args = ["draft", "--event", "d"] + [a for s in EVENTS["chandrayaan3-moon-landing"] for a in ("--source", s)]
+    data = yaml.safe_load(runner.invoke(app, args).output)
+    money = [c for c in data["claims"] if c.get("unit") == "money"]
+    assert any({"cnbctv18", "ndtv"} <= {x["source"] for x in c["cites"]} for c in money)
+
+
+def test_draft_writes_a_file_and_refuses_to_overwrite_it(in_repo, runner, tmp_path):
+    out = tmp_path / "draft.yaml"
+    base = ["draft", "--event", "d", "--source", "yomiuri", "--source", "we2usa-report", "--limit", "2"]
+    assert runner.invoke(app, base + ["--output", str(out)]).exit_code == 0
+    first = out.read_text(encoding="utf-8")
+    assert len(yaml.safe_load(first)["claims"]) <= 2
+    again = runner.invoke(app, base + ["--output", str(out)])
+    assert again.exit_code == 2 and "pass --force" in again.output and out.read_text(encoding="utf-8") == first
+    assert runner.invoke(app, base + ["--output", str(out), "--force"]).exit_code == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--event", "Not An Id"], "is not a valid id"),
+    (["--event", "d", "--source", "nope"], "unknown source 'nope'"),
+])
+def test_draft_refusals(in_repo, runner, args, message):
+    result = runner.invoke(app, ["draft", *args])
+    assert result.exit_code == 2 and message in result.output
