@@ -5,7 +5,7 @@ import re
 import unicodedata
 from array import array
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
@@ -32,9 +32,11 @@ class Normalized:
 
     text: str
     starts: array
+    # A character composed from several (decomposed text: "e" + U+0301) ends where its last one does.
+    cluster_ends: dict = field(default_factory=dict)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        return self.starts[start], self.starts[end - 1] + 1
+        return self.starts[start], self.cluster_ends.get(end - 1, self.starts[end - 1] + 1)
 
 
 def _fold(ch: str) -> str:
@@ -48,19 +50,13 @@ _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u309
 _CLUSTER = rf"[^\s{_MARKS}][{_MARKS}]+|[\u1100-\u115f][\u1160-\u11a7][\u11a8-\u11ff]?"
 # Whitespace other than a lone space, and characters that plain lowercasing would not handle.
 _SPECIAL = re.compile(rf"{_CLUSTER}|\s{{2,}}|[^\S ]|[^\x00-\x7f]|`")
-_TRAILING_MARKS = re.compile(rf"[{_MARKS}\u1160-\u11ff]+")
-
-
-def extend_over_marks(text: str, end: int) -> int:
-    """Move a span's end past combining marks and jamo that belong to its last character."""
-    m = _TRAILING_MARKS.match(text, end)
-    return m.end() if m else end
 
 
 def normalize(text: str) -> Normalized:
     """NFKC, straight quotes, one dash, one space per whitespace run, casefold, no zero-width characters."""
     out: list[str] = []
     starts = array("i")
+    cluster_ends: dict[int, int] = {}
     memo: dict[str, str] = {}
     pending_space = -1  # where the current whitespace run began; it becomes one space before the next char
 
@@ -92,6 +88,7 @@ def normalize(text: str) -> Normalized:
             expanded = True
             emit(folded, match.start())
             expanded = False
+            cluster_ends[len(starts) - 1] = match.end()
             pos = match.end()
             continue
         if ch[0].isspace():
@@ -119,7 +116,7 @@ def normalize(text: str) -> Normalized:
     if normalized.endswith(" "):  # a lone trailing space
         normalized = normalized[:-1]
         del starts[-1]
-    return Normalized(normalized, starts)
+    return Normalized(normalized, starts, cluster_ends)
 
 
 # The fact guard reads every language of the lexicon: a source's language is a manifest fact that the
@@ -336,7 +333,6 @@ def anchor_quote(article_text: str, norm: Normalized, quote: str, prefix: str | 
         if not chosen:
             return Anchor("absent", occurrences=total)
         start, end = norm.span(first, first + len(needle))
-        end = extend_over_marks(article_text, end)
         method = "exact" if article_text[start:end] == quote else "normalized"
         return Anchor("found" if chosen == 1 else "ambiguous", method, 100.0, start, end, chosen)
     return _fuzzy(article_text, norm, needle)
@@ -354,7 +350,6 @@ def _fuzzy(article_text: str, norm: Normalized, needle: str) -> Anchor:
     s, e, distance = _refine(needle, text, alignment.dest_start, alignment.dest_end)
     score = round(100.0 * (1 - distance / max(len(needle), e - s, 1)), 1)
     start, end = norm.span(s, e)
-    end = extend_over_marks(article_text, end)
     if score < FUZZY_THRESHOLD:
         return Anchor("absent", score=score, start=start, end=end)
     differences = fact_differences(needle, text[s:e])
