@@ -131,6 +131,9 @@ def read_facts(project: Project, source: Source) -> list[Fact]:
         for reading in read_quantities(sentence, source.language):
             if not isinstance(reading, (Quantity, VoteSplit)) or reading.dimension in ("ordinal",):
                 continue
+            if reading.dimension == "count" and not any(ch.isdigit() for ch in reading.words) \
+                    and reading.hi < 10:
+                continue  # "the two leaders", "one of the most": incidental words, not a figure reported
             span = getattr(reading, "span", (0, 0))
             vs, ve = start + span[0], start + span[1]
             if ve <= vs:
