@@ -8,6 +8,7 @@ too large to keep in the repository and are generated here instead.
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import shutil
 import subprocess
@@ -36,6 +37,7 @@ class Case:
 
 def _read_case(path: Path) -> Case:
     fields = dict(line.split(": ", 1) for line in path.joinpath("expect").read_text(encoding="utf-8").splitlines())
+    # `problems` (beside `expect`) pins every problem the case reports: file:line:column code
     return Case(path.name, shlex.split(fields["args"]), int(fields["exit"]), fields["code"], fields["message"], {})
 
 
@@ -107,5 +109,12 @@ def test_bad_input(case, results):
     assert matching, f"{case.code} not in {[p['code'] for p in problems]}"
     assert any(case.message in p["message"] for p in matching), [p["message"] for p in matching]
     assert all(p["line"] >= 1 and p["column"] >= 1 for p in problems)
+    # The complete list, as yamllint's tests pin it: a problem that appears or vanishes is a change.
+    listed = "".join(f"{p['file']}:{p['line']}:{p['column']} {p['code']}\n" for p in problems)
+    expected = BAD / case.name / "problems"
+    if (BAD / case.name).is_dir():
+        if os.environ.get("UPDATE_GOLDEN") == "1":
+            expected.write_text(listed, encoding="utf-8")
+        assert listed == expected.read_text(encoding="utf-8"), listed
     if proc.returncode == 1:
         assert err == ""  # problems go to stdout; stderr is for failures to run
