@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .codes import problem
+from .yamlread import UNWRITABLE
 from .english import count
 from .model import Problem, Severity
 from .project import AnchoredCite, Project
-from .writing import write_atomically
 
 
 def _excerpt(text: str, limit: int = 120) -> str:
@@ -89,12 +88,8 @@ class Fix:
     manifest: bool = False  # an edit of the sources manifest (a missing sha256 filled in)
 
 
-# What the loader or YAML would refuse in a quote: copying it would turn a warning into a broken file.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029"
-                         "\ufffe\uffff\ud800-\udfff]")
 
-
-def _yaml_string(text: str) -> str:
+def yaml_string(text: str) -> str:
     # JSON strings are valid YAML double-quoted scalars, escapes included.
     return json.dumps(text, ensure_ascii=False)
 
@@ -119,7 +114,7 @@ def plan_fixes(project: Project, everything: bool = False) -> FixPlan:
                 continue
             exact = " ".join(item.article.text[anchor.start:anchor.end].split())
             mark = item.cite.quote_mark
-            bad = _UNWRITABLE.search(exact)
+            bad = UNWRITABLE.search(exact)
             if bad:
                 skipped.append(f"{mark.file}:{mark.line}:{mark.column}: left the quote of '{item.cite.source}' "
                                f"as written: the article's words hold U+{ord(bad.group()):04X}, which a claims "
@@ -128,7 +123,7 @@ def plan_fixes(project: Project, everything: bool = False) -> FixPlan:
             if exact == item.cite.quote:
                 continue
             claims_file = files[mark.file]
-            fixes.append(Fix(claims_file.path, mark.start, mark.end, _yaml_string(exact), item.claim.id,
+            fixes.append(Fix(claims_file.path, mark.start, mark.end, yaml_string(exact), item.claim.id,
                              item.cite.source, claims_file.sha256))
     return FixPlan(tuple(fixes) + tuple(_sha256_fixes(project)), tuple(skipped))
 

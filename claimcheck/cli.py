@@ -452,7 +452,6 @@ def draft(
     """
     try:
         from .draft import draft as draft_claims
-        from .project import load_project
         from .yamlread import ID_RE
         if not ID_RE.match(event_id):
             raise UsageError(f"--event '{event_id}' is not a valid id: lowercase letters, digits, '-' and '_'")
@@ -460,7 +459,7 @@ def draft(
             raise UsageError(f"{output} exists; pass --force to replace it")
         manifest_path = sources or Path("seeds/sources.yaml")
         from .errors import LoadError
-        from .sources import load_manifest, read_article
+        from .sources import load_manifest
         manifest, problems = load_manifest(manifest_path)
         from .project import LOAD_CODES
         failing = [p for p in problems if p.code in LOAD_CODES and p.severity.value == "error"]

@@ -196,24 +196,10 @@ def _compare_values(values: list[CiteValue]) -> tuple[Verdict, str]:
 def _published(cv: CiteValue):
     """When the source was published, as a UTC datetime for ordering; None when unknown."""
     import datetime as dt
-    from zoneinfo import ZoneInfo
-    source = cv.item.source
-    if source is None or not source.published:
-        return None
-    try:
-        when = dt.datetime.fromisoformat(source.published)
-    except ValueError:
-        return None
-    if when.tzinfo is None:
-        try:
-            when = when.replace(tzinfo=ZoneInfo(source.timezone)) if source.timezone else \
-                when.replace(tzinfo=dt.timezone.utc)
-        except (KeyError, ValueError):
-            when = when.replace(tzinfo=dt.timezone.utc)
-    try:
-        return when.astimezone(dt.timezone.utc)
-    except (OverflowError, ValueError):
-        return None  # at the calendar's ends: cannot be ordered
+
+    from .sources import published_at
+    when = published_at(cv.item.source) if cv.item.source else None
+    return when.astimezone(dt.timezone.utc) if when else None
 
 
 def _compare_evolving(values: list[CiteValue]) -> tuple[Verdict, str] | None:

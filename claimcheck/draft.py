@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .anchor import normalize, sentences
+from .check import yaml_string
 from .model import Source
 from .project import Project
+from .yamlread import UNWRITABLE
 
 # Words that say nothing about what a value is about (en, de, es, fr).
 _STOPWORDS = frozenset("""a an the and or but of in on at to for from by with as is was were be been being are it its
@@ -243,9 +245,6 @@ def _ident(text: str, taken: set[str]) -> str:
     return name
 
 
-_UNSAFE_QUOTE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]")
-
-
 def _unit(group: Group) -> str | None:
     """The claim's `unit:`, so that each cite's quote is read for the grouped quantity."""
     from .quantities import known_unit
@@ -290,12 +289,12 @@ def _claim_yaml(group: Group, claim_id: str, project: Project, copies: dict[str,
     for sid, fact in best.items():
         article = project.articles[sid].text
         quote = article[fact.start:fact.end]
-        if len(quote) > MAX_QUOTE or _UNSAFE_QUOTE.search(quote) or not quote.strip():
+        if len(quote) > MAX_QUOTE or UNWRITABLE.search(quote) or not quote.strip():
             continue
         if article.count(quote) > 1:
             continue  # ambiguous in its article: a curator would need prefix/suffix
         lines.append(f"      - source: {sid}")
-        lines.append(f"        quote: {json.dumps(quote, ensure_ascii=False)}")
+        lines.append(f"        quote: {yaml_string(quote)}")
         via = fact.source.via or propose_via(article)
         if via is None and sid in copies:
             origin = project.manifest.get(copies[sid])

@@ -14,7 +14,7 @@ import yaml
 from .errors import UsageError
 from .sources import MAX_ARTICLE_BYTES, load_manifest
 from .writing import write_atomically
-from .yamlread import ID_RE, Reader, compose_yaml, read_yaml_text
+from .yamlread import ID_RE, compose_yaml
 
 FETCH_TIMEOUT = 20  # seconds for any one read
 FETCH_DEADLINE = 60  # seconds for the whole download

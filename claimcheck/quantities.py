@@ -232,9 +232,7 @@ def _is_name(tokens: list[Token], i: int, text: str) -> bool:
         if prev.kind == "word" and (prev.raw[:1].isupper() or "&" in prev.raw) and prev.text not in _SENTENCE_WORDS \
                 and prev.text.rstrip(".") not in lx.CURRENCY_BEFORE and prev.text not in lx.CURRENCY_BEFORE \
                 and not _qualifier_word(prev.text):
-            sentence_start = i < 2 or tokens[i - 2].kind == "p" and tokens[i - 2].text in ".!?:;" \
-                or text[max(0, prev.start - 2):prev.start].strip() in (".", "!", "?", "")
-            del sentence_start  # at a sentence start too: "Boeing 737 …"; function words are excluded above
+            # at a sentence start too ("Boeing 737 crashed"): function words are excluded above
             return True  # S&P 500, Boeing 737, Article 5; not "In 2024", "About 25"
         if prev.kind == "sym" and prev.text == "&" and i > 1:
             return True
@@ -338,7 +336,6 @@ def _word_number(tokens: list[Token], i: int, language: str | None) -> Number | 
     cardinals = lx.merged("CARDINALS", language)
     scales = lx.merged("SCALE_WORDS", language)
     fractions = lx.merged("FRACTIONS", language)
-    ands = lx.merged("AND_WORDS", language)
     dozens = {w for lang in lx.languages_for(language) for w in lx.DOZEN.get(lang, ())}
     tok = tokens[i]
     hyphen = i + 2 < len(tokens) and tokens[i + 1].text == "-" and _attached(tok, tokens[i + 1]) \
@@ -752,11 +749,9 @@ def _build(tokens: list[Token], text: str, first: _Side, second: _Side | None, u
     step = min(s.number.step * (s.scale if s.scale != 1.0 else scale) for s in sides)
     kinds = {s.number.kind for s in sides}
     if unit is not None and unit.dimension == "temperature":
-        base_unit = Unit("temperature", "°C", 1, unit.system, unit.symbol)
         lo, hi = _to_base(lo, unit), _to_base(hi, unit)
         step *= lx.TEMPERATURE_TO_C[unit.base][0]
         dimension, base, system, symbol = "temperature", "°C", unit.system, unit.symbol
-        del base_unit
     elif unit is not None:
         lo, hi, step = lo * unit.factor, hi * unit.factor, step * unit.factor
         dimension, base, system, symbol = unit.dimension, unit.base, unit.system, unit.symbol

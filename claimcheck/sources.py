@@ -158,3 +158,20 @@ def read_article(source: Source) -> tuple[Article | None, list[Problem]]:
     if text.startswith("\ufeff"):
         text = text[1:]
     return Article(source, text, digest), problems
+
+
+def published_at(source: Source):
+    """When the source was published, in its own zone (DESIGN: a `published` without an offset is read in the
+    source's `timezone`, UTC when that is unknown); None when unknown or at the calendar's ends."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+    if not source.published:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(source.published)
+        zone = ZoneInfo(source.timezone) if source.timezone else dt.timezone.utc
+        when = when.replace(tzinfo=zone) if when.tzinfo is None else when.astimezone(zone)
+        when.astimezone(dt.timezone.utc)  # placeable in time, or OverflowError
+    except (ValueError, KeyError, OverflowError):
+        return None
+    return when if 2 <= when.year <= 9998 else None

@@ -110,21 +110,9 @@ def read_actor(text: str, event: Event | None) -> tuple[str | None, str | None, 
 
 def _published_date(item: AnchoredCite):
     """The source's publication date in its own zone (DESIGN: relative words count from it)."""
-    import datetime as dt
-    source = item.source
-    if source is None or not source.published:
-        return None
-    try:
-        when = dt.datetime.fromisoformat(source.published)
-    except ValueError:
-        return None
-    if when.tzinfo is not None and source.timezone:
-        from zoneinfo import ZoneInfo
-        try:
-            when = when.astimezone(ZoneInfo(source.timezone))
-        except (KeyError, ValueError, OverflowError):
-            pass
-    return when.date() if dates.MIN_YEAR <= when.year <= dates.MAX_YEAR else None
+    from .sources import published_at
+    when = published_at(item.source) if item.source else None
+    return when.date() if when else None
 
 
 def evaluate_claim(project: Project, claim: Claim) -> tuple[list[CiteValue], list[Problem]]:

@@ -46,6 +46,9 @@ _NEEDS_SCAN = re.compile(r"[&*!]|^(?:---|\.\.\.)|^ {60,}\S|(?:[\[{][^\]}\n]*){16
 # Characters that could drive a terminal or reorder text on screen.
 BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+# What a claims file may not hold in a quote (refused by the loader or by YAML): writers never copy it in.
+UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff"
+                        "\ud800-\udfff]")
 _TYPE_NAMES = {
     "tag:yaml.org,2002:int": "a number", "tag:yaml.org,2002:float": "a number",
     "tag:yaml.org,2002:bool": "a boolean", "tag:yaml.org,2002:timestamp": "a date",

@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import claimcheck.check as checking
 from claimcheck.cli import app
 
-from .conftest import CASES, snapshot
+from .conftest import snapshot
 
 FUZZY = """\
 event: {id: summit, title: The summit}

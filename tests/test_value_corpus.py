@@ -1,8 +1,6 @@
 """The corpus of real phrasings (tests/cases/values): every reading and every pair, one case per line."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from claimcheck import kinds
