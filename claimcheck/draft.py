@@ -216,7 +216,16 @@ def group_facts(facts: list[Fact]) -> list[Group]:
             group = Group()
             group.add(fact)
             groups.append(group)
-    return groups
+    # A second look for facts left alone: a group that grew after them may now share enough words
+    # ("took 40 days to reach" came before the group of "took 41 days to reach" and "41-day voyage to reach").
+    for group in [g for g in groups if len(g.facts) == 1]:
+        fact = group.facts[0]
+        scored = [(_similar(fact, g), i) for i, g in enumerate(groups) if g is not group and len(g.facts) > 1]
+        best = max(scored, default=(0.0, -1))
+        if best[0] > 0:
+            groups[best[1]].add(fact)
+            group.facts.clear()
+    return [g for g in groups if g.facts]
 
 
 def _near_copies(project: Project, sources: list[Source]) -> dict[str, str]:

@@ -124,6 +124,8 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup or "p"
         raw = m.group()
         low = raw.lower().replace("’", "'")
+        if kind == "word" and low == "s" and m.start() > 0 and text[m.start() - 1] in "'’":
+            low = "'s"  # a possessive ("Chandrayaan 3's lander"), never seconds
         if kind == "word" and low.endswith(".") and low not in _ABBREVIATIONS:
             low, raw = low[:-1], raw[:-1]
             out.append(Token(kind, low, raw, m.start(), m.start() + len(raw)))
@@ -200,6 +202,7 @@ def _excluded_re(language: str | None) -> re.Pattern:
         rf"\b{weekday}\s*\(\d{{1,2}}\)",
         rf"\b\d{{1,2}}(?:[:.]\d{{2}})?\s*{ampm}", r"\b\d{1,2}:\d{2}\b(?!:\d)", r"\b\d{1,2}h\d{2}\b",
         r"\b\d{1,2}(?:[.:]\d{2})?\s*uhr\b", r"\b(?:noon|midnight)\b",
+        r"\b(?:[01]\d|2[0-3])[.:][0-5]\d\s*hrs?\b",  # "18.03 Hrs": a clock time as Indian papers write it
     ]), re.I)
 
 
