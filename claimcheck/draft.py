@@ -341,7 +341,7 @@ def draft(project: Project, event_id: str, title: str | None, source_ids: list[s
     blocks = []
     for group in groups:
         fact = group.facts[0]
-        seed = f"{fact.dimension if fact.kind != 'quote' else 'quote'} {' '.join(sorted(group.words, key=lambda w: -group.words[w])[:3])}"
+        seed = f"{fact.dimension if fact.kind != 'quote' else 'quote'} {' '.join(sorted(group.words, key=lambda w: (-group.words[w], w))[:3])}"
         block = _claim_yaml(group, _ident(seed, taken), project, copies)
         if block:
             blocks.append(block)

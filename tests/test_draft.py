@@ -64,3 +64,14 @@ def test_draft_writes_a_file_and_refuses_to_overwrite_it(in_repo, runner, tmp_pa
 def test_draft_refusals(in_repo, runner, args, message):
     result = runner.invoke(app, ["draft", *args])
     assert result.exit_code == 2 and message in result.output
+
+
+def test_a_draft_is_the_same_whatever_the_hash_seed(in_repo):
+    import os
+    import subprocess
+    import sys
+    args = [sys.executable, "-m", "claimcheck", "draft", "--event", "d", "--source", "fnn-relay", "--source",
+            "we2usa-report", "--source", "yomiuri", "--source", "vnexpress"]
+    outputs = {subprocess.run(args, capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outputs) == 1 and "claims:" in outputs.pop()
