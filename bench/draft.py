@@ -68,9 +68,24 @@ def measure(claims_file: Path, manifest: Path) -> dict:
             "seconds": round(seconds, 2), "load_errors": len(problems), "missed": misses}
 
 
+def time_26_articles() -> float:
+    """Seconds to draft one event of 26 synthetic news articles of 4 KB (bench/gen_corpus.py)."""
+    from gen_corpus import generate
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        generate(root, 26, 5, seed=11)
+        project = load_project([root / "claims"], root / "seeds" / "sources.yaml")
+        started = time.perf_counter()
+        draft(project, "synthetic", None, None, None)
+        return round(time.perf_counter() - started, 2)
+
+
 def main() -> None:
+    sys.path.insert(0, str(HERE))
     manifest = ROOT / "seeds" / "sources.yaml"
     rows = [measure(path, manifest) for path in sorted((ROOT / "claims").glob("*.yaml"))]
+    seconds = time_26_articles()
+    print(f"drafting 26 synthetic 4 KB articles: {seconds} s")
     total_found = sum(r["found"] for r in rows)
     total = sum(r["curated_multi_source"] for r in rows)
     total_surfaced = sum(r["surfaced"] for r in rows)
@@ -80,7 +95,8 @@ def main() -> None:
               f"{r['disagreements']}, {r['drafted']} drafted in {r['seconds']} s; missed {', '.join(r['missed'])}")
     print(f"all: found {total_found}/{total} ({100 * total_found / max(1, total):.0f} %), surfaced "
           f"{total_surfaced}/{total_dis} ({100 * total_surfaced / max(1, total_dis):.0f} %)")
-    (HERE / "draft.json").write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "events": rows}, indent=2)
+    (HERE / "draft.json").write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "events": rows,
+                                                 "seconds_26_articles": seconds}, indent=2)
                                      + "\n", encoding="utf-8")
 
 
