@@ -75,3 +75,25 @@ def test_a_draft_is_the_same_whatever_the_hash_seed(in_repo):
     outputs = {subprocess.run(args, capture_output=True, text=True, timeout=120,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(outputs) == 1 and "claims:" in outputs.pop()
+
+
+def test_near_copies_and_wires_are_one_voice(tmp_path, runner, monkeypatch):
+    shared = ("The central bank lowered its benchmark interest rate by a quarter percentage point on Wednesday, "
+              "its third cut in a row, and signalled that it would slow the pace of further reductions next year "
+              "as inflation remains above its two percent target and the labour market stays solid. ")
+    (tmp_path / "seeds").mkdir()
+    texts = {"wire": "WASHINGTON (AP) — " + shared + "Officials said the decision was made after a long debate.\n",
+             "copy": "Markets moved. " + shared + "Shares fell after the announcement was made in Washington.\n",
+             "own": "Our reporter writes that the central bank lowered its benchmark interest rate by 50 basis "
+                    "points on Wednesday, its third cut in a row.\n"}
+    lines = ["sources:"]
+    for sid, text in texts.items():
+        (tmp_path / "seeds" / f"{sid}.txt").write_text(text, encoding="utf-8")
+        lines.append(f"  - {{id: {sid}, file: {sid}.txt, outlet: {sid.title()}}}")
+    (tmp_path / "seeds" / "sources.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    data = yaml.safe_load(runner.invoke(app, ["draft", "--event", "fed"]).output)
+    vias = {c["source"]: c.get("via") for claim in data["claims"] for c in claim["cites"]}
+    assert vias.get("wire") == "AP" and vias.get("copy") == "Wire" and vias.get("own") is None
+    cut = next(c for c in data["claims"] if c.get("unit") == "percentage points")
+    assert {c["source"] for c in cut["cites"]} >= {"wire", "own"}
