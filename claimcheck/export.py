@@ -42,7 +42,8 @@ def _rows(project: "Project", results: list["ClaimResult"]):
             span = cite["span"] or [None, None]
             yield {"event": data["event"], "claim": data["id"], "verdict": data["verdict"],
                    "source": cite["source"], "outlet": source.outlet if source else None, "quote": cite["quote"],
-                   "found": cite["found"], "span_start": span[0], "span_end": span[1], "value": cite["value"],
+                   "found": cite["found"], "span_start": span[0], "span_end": span[1],
+                   "value": cite["value"] if cite["value"] is not None or not cite["unread"] else "? unread",
                    "stance": cite["stance"], "via": cite["via"], **_reading_columns(cite["reading"]),
                    "unread": cite["unread"]}
 

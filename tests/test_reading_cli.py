@@ -211,3 +211,13 @@ def test_dates_as_the_article_wrote_them(tmp_path, runner):
     finally:
         ARTICLES.clear()
         ARTICLES.update(ARTICLES_BACKUP)
+
+
+def test_exports_show_unread_cites_as_unread(tmp_path, runner):
+    import csv
+    import io
+    root = project(tmp_path, CUT)
+    out = runner.invoke(app, ["export", "--format", "csv", "--claims", str(root / "claims"), "--sources",
+                              str(root / "seeds/sources.yaml")]).output
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["value"] for r in rows} == {"? unread"} and all("several values" in r["unread"] for r in rows)
