@@ -6,7 +6,7 @@ and not a new branch in every module that compares, renders or exports.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from .dates import DateValue, compare_dates
@@ -49,6 +49,9 @@ def _relate_quantities(a: Quantity, b: Quantity, name_a: str, name_b: str) -> Re
     rel = relate_quantities(a, b)
     word = {"agree": "agrees with", "reconcilable": "overlaps", "conflict": "does not overlap",
             "unknown": "cannot be compared with"}[rel.kind]
+    if rel.kind == "conflict" and a.direction is not None and b.direction is not None and a.direction != b.direction:
+        word = f"({'up' if a.direction > 0 else 'down'}) goes the other way from"
+        rel = replace(rel, how=f"{'up' if b.direction > 0 else 'down'}")
     how = f" ({rel.how})" if rel.how else ""
     return Relation(rel.kind, f"'{a.label}' ({name_a}) {word} '{b.label}' ({name_b}){how}")
 

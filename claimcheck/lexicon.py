@@ -246,6 +246,21 @@ bzw ca dr evtl ggf hr hrn nr prof str usw vgl z.b sra sr srta dña dn ud uds mme
 # Words after "p.m." that name its zone: the time, and the sentence, go on.
 TIME_ZONE_WORDS = frozenset("et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest ist jst kst hkt sgt "
                             "aest aedt local eastern central mountain pacific".split())
+# A change's direction, written just before its size ("fell 2.95%", "cut by 25 basis points"): +1 up, -1 down.
+DIRECTIONS = {
+    "en": {**dict.fromkeys("rose rise rises risen rising increased increase increases gained gains gaining climbed "
+                           "climbs jumped jumps surged surges raised raises hiked hikes grew grows added advanced "
+                           "rallied soared up higher".split(), 1),
+           **dict.fromkeys("fell fall falls fallen falling decreased decrease decreases dropped drops declined "
+                           "declines lost loses slid slides slipped sank tumbled plunged cut cuts lowered lowers "
+                           "shed eased dipped down lower reduced".split(), -1)},
+    "de": {**dict.fromkeys("stieg steigt gestiegen erhöht erhöhte angehoben zulegte plus".split(), 1),
+           **dict.fromkeys("sank sinkt gesunken gesenkt senkte fiel gefallen minus".split(), -1)},
+    "es": {**dict.fromkeys("subió sube aumentó creció ganó alza".split(), 1),
+           **dict.fromkeys("bajó baja cayó recortó redujo perdió descendió".split(), -1)},
+    "fr": {**dict.fromkeys("hausse augmenté monté grimpé progressé relevé".split(), 1),
+           **dict.fromkeys("baisse baissé chuté reculé abaissé diminué recul".split(), -1)},
+}
 # Words that mark a cite as relayed rather than first-hand.
 HEARSAY = {"en": ("reportedly", "according to", "sources said", "sources say", "source said", "sources told",
                   "people familiar", "familiar with the matter", "unnamed", "anonymous", "cited by",

@@ -39,6 +39,7 @@ class Quantity:
     note: str | None = None  # how a word with two meanings was read
     span: tuple[int, int] = (0, 0)  # where the words stand in the text read
     figure: tuple[float, float] = (0.0, 0.0)  # the figure(s) as written, in base units, before the qualifier
+    direction: int | None = None  # +1 "rose 3%", -1 "fell 3%": a change's sign when the text gives it
 
     @property
     def approximate(self) -> bool:
@@ -48,7 +49,8 @@ class Quantity:
     def serialize(self) -> dict:
         return {"kind": "quantity", "low": _finite(self.lo), "high": _finite(self.hi), "low_open": self.lo_open,
                 "high_open": self.hi_open, "unit": self.base, "dimension": self.dimension,
-                "qualifier": self.qualifier, "figure": list(self.figure), "words": self.words}
+                "qualifier": self.qualifier, "figure": list(self.figure), "direction": self.direction,
+                "words": self.words}
 
     def describe(self) -> str:
         """One canonical line: qualifier, figure(s) as written in base units, unit ('about 25 count')."""
@@ -1003,11 +1005,27 @@ def _finish(tokens: list[Token], text: str, first: _Side, second: _Side | None, 
     if second is not None and first.units and second.units and \
             {u.dimension for u in first.units} != {u.dimension for u in second.units}:
         return _finish(tokens, text, first, None, start, first.end, language)  # "50 bp to 4%": two values
-    options = [_build(tokens, text, first, second, unit, currency, qualifier, after, phrase_start, end)
-               for unit in (units or (None,))]
+    direction = _direction(tokens, phrase_start, language)
+    options = [replace(_build(tokens, text, first, second, unit, currency, qualifier, after, phrase_start, end),
+                       direction=direction) for unit in (units or (None,))]
     if len(options) == 1:
         return options[0], end
     return Ambiguous(tuple(options), options[0].words), end
+
+
+def _direction(tokens: list[Token], start: int, language: str | None) -> int | None:
+    """+1 / -1 when a change verb stands just before the size ("fell 2.95%", "cut rates by 25 bp");
+    None for a level ("rose to 4.52%") or no verb."""
+    directions = lx.merged("DIRECTIONS", language)
+    k = start - 1
+    if k >= 0 and tokens[k].text in ("by", "um", "en", "de", "of"):
+        k -= 1
+        for _ in range(3):  # "cut rates by", "senkte den Leitzins um": the verb's object between
+            if k >= 0 and tokens[k].kind == "word" and tokens[k].text not in directions:
+                k -= 1
+    if k >= 0 and tokens[k].text in directions:
+        return directions[tokens[k].text]
+    return None
 
 
 def parse_quantity(text: str, dimension: str | None = None, language: str | None = None) -> Quantity:
@@ -1158,6 +1176,8 @@ def relate_quantities(a: Quantity, b: Quantity) -> QuantityRelation:
             b, exact = converted_b
         else:
             a, exact = converted
+    if a.direction is not None and b.direction is not None and a.direction != b.direction:
+        return QuantityRelation("conflict", "one says up, the other down")
     if _same(a, b):
         return QuantityRelation("agree", how)
     plain = {a.qualifier, b.qualifier} <= {None, APPROXIMATE}
