@@ -51,6 +51,8 @@ class Fact:
     label: str  # the value as the article writes it
     speech: str = ""  # for quotes: the words inside the marks
     measure: str = ""  # the reading's own dimension (percent, points, money:INR…)
+    speaker: str = ""  # for quotes: the name the line attributes them to
+    attribution: tuple[int, int] = (0, 0)  # the quote with its attribution, in the article text
 
 
 @dataclass
@@ -167,8 +169,10 @@ def read_facts(project: Project, source: Source) -> list[Fact]:
                         cut = max(speech.rfind(". ", 0, MAX_QUOTE), speech.rfind("; ", 0, MAX_QUOTE))
                         speech = speech[:cut + 1] if cut > 40 else speech[:MAX_QUOTE].rsplit(" ", 1)[0]
                     at = offset + m.start(1)
+                    speaker, span = _speaker(line, m.start(), m.end())
                     facts.append(Fact(source, "quote", "quote", at, at + len(speech), _content_words(speech),
-                                      speech[:40], speech))
+                                      speech[:40], speech, speaker=speaker,
+                                      attribution=(offset + span[0], offset + span[1]) if speaker else (0, 0)))
         offset += len(line) + 1
     return facts
 
@@ -181,6 +185,39 @@ def _topic_words(project: Project, sources: list[Source]) -> set[str]:
         for word in _content_words(project.articles[source.id].text):
             counts[word] = counts.get(word, 0) + 1
     return {w for w, n in counts.items() if n >= max(3, (3 * len(sources) + 3) // 4)}
+
+
+# A name: capitalized words, initials allowed ("S. Somanath", "PM Narendra Modi", "Sanae Takaichi").
+_NAME = re.compile(r"(?:[A-Z]\.\s?|[A-Z]\s)*[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s?|[A-Z]\s)*[A-Z][a-z’'-]+){0,3}")
+_SAYS = re.compile(r"\b(?:said|says|told|added|announced|announces|declared|stated|wrote|tweeted|posted)\b")
+_TITLES = frozenset("President Prime Minister PM Mr Mrs Ms Dr Chief Chairman Secretary General Premier "
+                    "Chancellor King Queen Sen Rep Gov Governor Mayor Director Spokesman Spokeswoman".split())
+
+
+_SAY = r"(?:said|says|told|added|announced|announces|declared|stated|wrote|tweeted|posted)"
+_TITLE_WORDS = r"(?:(?:[A-Z]{2,}|[a-z]+|PM|President|Prime Minister|Minister|Chief|Chairman)\s+){0,3}"
+_AFTER = re.compile(rf"[\s,.:;”\"’']*(?:{_SAY}\s+{_TITLE_WORDS}(?P<a>{_NAME.pattern})|{_TITLE_WORDS}"
+                    rf"(?P<b>{_NAME.pattern})\s+{_SAY})")
+_BEFORE = re.compile(rf"(?P<n>{_NAME.pattern})\s+{_SAY}[\s,:]*[“\"«]?$")
+
+
+def _speaker(line: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """The name a line gives as the quote's speaker, right beside it ("…,” said S. Somanath";
+    "…,” PM Narendra Modi said"; "Modi said: “…”"); none when the line does not say it plainly."""
+    m = _AFTER.match(line, end)
+    if m:
+        name = m.group("a") or m.group("b")
+        if name.split()[-1] not in _TITLES:
+            return name, (start, m.end())
+    m = _BEFORE.search(line, max(0, start - 80), start + 1)
+    if m and m.group("n").split()[-1] not in _TITLES:
+        return m.group("n"), (m.start(), end)
+    return "", (0, 0)
+
+
+def _entity_id(name: str) -> str:
+    last = [w for w in re.split(r"[\s.]+", name) if w and w not in _TITLES][-1:]
+    return re.sub(r"[^a-z0-9]+", "-", normalize(last[0] if last else name).text).strip("-") or "someone"
 
 
 def _similar(fact: Fact, group: Group) -> float:
@@ -274,6 +311,32 @@ def _unit(group: Group) -> str | None:
     return unit if known_unit(unit) else None
 
 
+def _speaker_yaml(group: Group, taken: set[str], project: Project, entities: dict[str, set[str]]) -> str | None:
+    """Who said it: an actor claim when two or more sources attribute the same quoted words."""
+    best: dict[str, Fact] = {}
+    for fact in group.facts:
+        if fact.speaker and fact.source.id not in best:
+            best[fact.source.id] = fact
+    if len(best) < 2:
+        return None
+    claim_id = _ident("speaker " + " ".join(sorted(group.words, key=lambda w: (-group.words[w], w))[:3]), taken)
+    opening = " ".join(group.facts[0].speech.split()[:8])
+    lines = [f"  - id: {claim_id}", f"    claim: {yaml_string(f'Who said “{opening}…”')}", "    type: actor",
+             f"    note: {yaml_string('drafted: the speaker each source names beside the quoted words; check the names')}",
+             "    cites:"]
+    cites = 0
+    for sid, fact in best.items():
+        article = project.articles[sid].text
+        quote = " ".join(article[fact.attribution[0]:fact.attribution[1]].split())
+        if quote not in article or article.count(quote) > 1 or UNWRITABLE.search(quote) or len(quote) > MAX_QUOTE + 80:
+            continue
+        entity = _entity_id(fact.speaker)
+        entities.setdefault(entity, set()).add(fact.speaker)
+        lines += [f"      - source: {sid}", f"        quote: {yaml_string(quote)}", f"        value: {entity}"]
+        cites += 1
+    return "\n".join(lines) + "\n" if cites >= 2 else None
+
+
 def _claim_yaml(group: Group, claim_id: str, project: Project, copies: dict[str, str]) -> str | None:
     from .ingest import propose_via
     best: dict[str, Fact] = {}
@@ -352,10 +415,20 @@ def draft(project: Project, event_id: str, title: str | None, source_ids: list[s
         block = _claim_yaml(group, _ident(seed, taken), project, copies)
         if block:
             blocks.append(block)
+    entities: dict[str, set[str]] = {}
+    for group in groups:
+        if group.facts[0].kind == "quote":
+            block = _speaker_yaml(group, taken, project, entities)
+            if block:
+                blocks.append(block)
     title = title or f"Drafted from {len(sources)} source{'' if len(sources) == 1 else 's'}"
     head = ("# Drafted by claimcheck draft: every claim is a proposal. Review each one: delete cites that speak\n"
             "# of something else, merge claims about one fact, add `value:` where a quote is unread.\n"
-            f"event:\n  id: {event_id}\n  title: {json.dumps(title, ensure_ascii=False)}\nclaims:\n")
+            f"event:\n  id: {event_id}\n  title: {json.dumps(title, ensure_ascii=False)}\n")
+    if entities:
+        head += "entities:\n" + "".join(f"  {eid}: [{', '.join(yaml_string(n) for n in sorted(names))}]\n"
+                                        for eid, names in sorted(entities.items()))
+    head += "claims:\n"
     if not blocks:
         return head.replace("claims:\n", "claims: []\n")
     # Rank with the machinery every claims file goes through: disagreements first, then voices.

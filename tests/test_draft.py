@@ -97,3 +97,12 @@ def test_near_copies_and_wires_are_one_voice(tmp_path, runner, monkeypatch):
     assert vias.get("wire") == "AP" and vias.get("copy") == "Wire" and vias.get("own") is None
     cut = next(c for c in data["claims"] if c.get("unit") == "percentage points")
     assert {c["source"] for c in cut["cites"]} >= {"wire", "own"}
+
+
+def test_draft_proposes_who_said_it_with_entities(in_repo, runner):
+    args = ["draft", "--event", "d"] + [a for s in EVENTS["chandrayaan3-moon-landing"] for a in ("--source", s)]
+    data = yaml.safe_load(runner.invoke(app, args).output)
+    assert "modi" in data["entities"] and "Modi" in data["entities"]["modi"]
+    speakers = [c for c in data["claims"] if c["type"] == "actor"]
+    assert speakers and all(c["claim"].startswith("Who said") for c in speakers)
+    assert any(sum(x["value"] == "modi" for x in c["cites"]) >= 2 for c in speakers)
