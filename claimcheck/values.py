@@ -73,12 +73,19 @@ def is_second_hand(item: AnchoredCite) -> bool:
     return bool(item.cite.via) or bool(_hearsay(language).search(item.cite.quote))
 
 
-def _aliases(event: Event | None) -> list[tuple[str, str]]:
+def _aliases(event: Event | None) -> tuple[tuple[str, str, re.Pattern], ...]:
+    return _alias_table(tuple(sorted(event.entities.items())) if event else ())
+
+
+@lru_cache(maxsize=32)
+def _alias_table(entities: tuple) -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(normalized alias, entity id, its pattern), longest first: built once per event, not per sentence."""
     pairs = []
-    for entity, names in (event.entities if event else {}).items():
+    for entity, names in entities:
         pairs.append((normalize(entity).text, entity))
         pairs.extend((normalize(name).text, entity) for name in names)
-    return sorted(pairs, key=lambda p: -len(p[0]))
+    pairs.sort(key=lambda p: -len(p[0]))
+    return tuple((alias, entity, re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)")) for alias, entity in pairs if alias)
 
 
 def read_actor(text: str, event: Event | None) -> tuple[str | None, str | None, list[str]]:
@@ -86,8 +93,8 @@ def read_actor(text: str, event: Event | None) -> tuple[str | None, str | None, 
     norm = normalize(text).text
     aliases = _aliases(event)
     found: list[str] = []
-    for alias, entity in aliases:
-        if alias and re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", norm) and entity not in found:
+    for alias, entity, pattern in aliases:
+        if entity not in found and pattern.search(norm):
             found.append(entity)
     if len(found) == 1:
         return found[0], None, found
@@ -96,7 +103,7 @@ def read_actor(text: str, event: Event | None) -> tuple[str | None, str | None, 
     from rapidfuzz import fuzz
     words = re.findall(r"[^\W\d_]{5,}", norm)
     best = None
-    for alias, entity in aliases:
+    for alias, entity, _ in aliases:
         if " " in alias or len(alias) < 5:
             continue
         for word in words:
