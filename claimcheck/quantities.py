@@ -247,7 +247,12 @@ def _is_name(tokens: list[Token], i: int, text: str) -> bool:
 
 
 def _qualifier_word(word: str) -> bool:
-    return any(word == q.split()[0] for q in lx.merged("QUALIFIERS", None))
+    return word in _qualifier_firsts()
+
+
+@lru_cache(maxsize=1)
+def _qualifier_firsts() -> frozenset[str]:
+    return frozenset(words[0] for _, _, words in _qualifier_phrases(None))
 
 
 # --- units ----------------------------------------------------------------------------------
@@ -695,12 +700,18 @@ def _read_side(tokens: list[Token], i: int, language: str | None, currency: str 
     return _Side(number, scale, units, currency, start, j, note)
 
 
+@lru_cache(maxsize=32)
+def _qualifier_phrases(language: str | None) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(phrase, kind, its tokens), longest first: tokenized once per language, not once per number."""
+    return tuple((phrase, kind, tuple(t.text for t in tokenize(phrase)))
+                 for phrase, kind in lx.phrases(lx.QUALIFIERS, language))
+
+
 def _qualifier_before(tokens: list[Token], i: int, language: str | None) -> tuple[str, str, int] | None:
     """(phrase, kind, first token) of a qualifier just before tokens[i]."""
-    for phrase, kind in lx.phrases(lx.QUALIFIERS, language):
-        words = [t.text for t in tokenize(phrase)]
+    for phrase, kind, words in _qualifier_phrases(language):
         n = len(words)
-        if i - n >= 0 and [t.text for t in tokens[i - n:i]] == words:
+        if i - n >= 0 and tuple(t.text for t in tokens[i - n:i]) == words:
             return phrase, kind, i - n
     return None
 
