@@ -371,65 +371,78 @@ def phrases(table: dict[str, object], language: str | None) -> list[tuple[str, o
 # ("pounds": mass or money) and only the claim's `unit:` can choose. Temperatures carry an offset
 # (base °C: value * factor + offset). Conversion factors are cross-checked against pint in the tests.
 UNIT_ROWS = [
-    # dimension, base, factor, system, symbol, words (multi-word units use spaces; "/" is its own word)
-    ("time", "s", 1, None, "s", "s sec secs second seconds sekunde sekunden segundos seconde secondes secondi"),
-    ("time", "s", 60, None, "min", "min mins minute minutes minuten minuto minutos minuti"),
-    ("time", "s", 3600, None, "h", "h hr hrs hour hours stunde stunden hora horas heure heures ora ore uur"),
-    ("time", "s", 86400, None, "days", "day days tag tage tagen día días dia dias jour jours giorno giorni dag dagen"),
-    ("time", "s", 604800, None, "weeks", "week weeks woche wochen semana semanas semaine semaines settimana "
-                                         "settimane weken"),
-    ("time", "s", 1209600, None, "fortnights", "fortnight fortnights"),
-    ("time", "month", 1, None, "months", "month months monat monate monaten mes meses mois mese mesi maand maanden"),
+    # dimension, base, factor, system, symbol, names (comma-separated; a name may have several words)
+    ("time", "s", 1, None, "s",
+     "s, sec, secs, second, seconds, sekunde, sekunden, segundos, seconde, secondes, secondi"),
+    ("time", "s", 60, None, "min", "min, mins, minute, minutes, minuten, minuto, minutos, minuti"),
+    ("time", "s", 3600, None, "h",
+     "h, hr, hrs, hour, hours, stunde, stunden, hora, horas, heure, heures, ora, ore, uur"),
+    ("time", "s", 86400, None, "days",
+     "day, days, tag, tage, tagen, día, días, dia, dias, jour, jours, giorno, giorni, dag, dagen"),
+    ("time", "s", 604800, None, "weeks",
+     "week, weeks, woche, wochen, semana, semanas, semaine, semaines, settimana, settimane, weken"),
+    ("time", "s", 1209600, None, "fortnights", "fortnight, fortnights"),
+    ("time", "month", 1, None, "months",
+     "month, months, monat, monate, monaten, mes, meses, mois, mese, mesi, maand, maanden"),
     ("time", "month", 3, None, "quarters", "quarter-year"),
-    ("time", "month", 12, None, "years", "year years yr yrs jahr jahre jahren año años ano anos an ans année années "
-                                         "anno anni jaar jaren"),
-    ("time", "month", 120, None, "decades", "decade decades jahrzehnt jahrzehnte década décadas décennie décennies"),
-    ("time", "month", 1200, None, "centuries", "century centuries jahrhundert siglo siglos siècle siècles"),
-    ("length", "m", 0.001, "metric", "mm", "mm millimetre millimetres millimeter millimeters millimeter"),
-    ("length", "m", 0.01, "metric", "cm", "cm centimetre centimetres centimeter centimeters zentimeter"),
-    ("length", "m", 1, "metric", "m", "metre metres meter meters metro metros mètre mètres"),
-    ("length", "m", 1000, "metric", "km", "km kms kilometre kilometres kilometer kilometers kilómetro kilómetros "
-                                          "kilomètre kilomètres chilometri"),
-    ("length", "m", 0.0254, "imperial", "in", "inch inches"),
-    ("length", "m", 0.3048, "imperial", "ft", "ft foot feet"),
-    ("length", "m", 0.9144, "imperial", "yd", "yd yard yards"),
-    ("length", "m", 1609.344, "imperial", "mi", "mi mile miles meile meilen milla millas"),
-    ("length", "m", 1852, "nautical", "nmi", "nmi nautical mile nautical miles seemeile seemeilen"),
-    ("area", "m2", 1e6, "metric", "km²", "km² km2 sq km square kilometre square kilometres square kilometer "
-                                          "square kilometers quadratkilometer kilómetros cuadrados"),
-    ("area", "m2", 1, "metric", "m²", "m² m2 sq m square metre square metres square meter square meters "
-                                       "quadratmeter metros cuadrados"),
-    ("area", "m2", 1e4, "metric", "ha", "ha hectare hectares hektar hectárea hectáreas"),
-    ("area", "m2", 4046.8564224, "imperial", "acres", "acre acres"),
-    ("area", "m2", 2589988.110336, "imperial", "sq mi", "sq mi square mile square miles"),
-    ("area", "m2", 0.09290304, "imperial", "sq ft", "sq ft square foot square feet"),
-    ("volume", "m3", 0.001, "metric", "l", "litre litres liter liters liter litro litros"),
-    ("volume", "m3", 1e-6, "metric", "ml", "ml millilitre millilitres milliliter milliliters"),
-    ("volume", "m3", 1, "metric", "m³", "m³ m3 cubic metre cubic metres cubic meter cubic meters kubikmeter"),
-    ("volume", "m3", 0.003785411784, "imperial", "gal", "gallon gallons"),
-    ("volume", "m3", 0.158987294928, "imperial", "bbl", "barrel barrels bbl"),
-    ("mass", "kg", 0.001, "metric", "g", "g gram grams gramm gramo gramos gramme grammes"),
-    ("mass", "kg", 1, "metric", "kg", "kg kgs kilogram kilograms kilogramm kilo kilos kilogramo kilogramos"),
-    ("mass", "kg", 1000, "metric", "t", "t tonne tonnes metric ton metric tons tonnen tonelada toneladas"),
-    ("mass", "kg", 0.45359237, "imperial", "lb", "lb lbs pound pounds"),
-    ("mass", "kg", 0.028349523125, "imperial", "oz", "oz ounce ounces"),
-    ("speed", "m/s", 1 / 3.6, "metric", "km/h", "km/h kmh kph kmph km per hour kilometres per hour "
-                                                 "kilometers per hour km/std stundenkilometer"),
-    ("speed", "m/s", 1, "metric", "m/s", "m/s metres per second meters per second"),
-    ("speed", "m/s", 0.44704, "imperial", "mph", "mph miles per hour"),
-    ("speed", "m/s", 1852 / 3600, "nautical", "kn", "knot knots kn kt kts"),
-    ("temperature", "°C", 1, "metric", "°C", "°c ° c degrees celsius degree celsius celsius centigrade degrees c "
-                                             "grad celsius grados celsius grados centígrados degrés celsius °"),
-    ("temperature", "°F", 1, "imperial", "°F", "°f ° f degrees fahrenheit degree fahrenheit fahrenheit degrees f"),
-    ("temperature", "K", 1, "metric", "K", "kelvin kelvins"),
-    ("percent", "%", 1, None, "%", "% percent per cent pct prozent por ciento pour cent per cento por cento procent"),
-    ("points", "pp", 1, None, "pp", "percentage point percentage points pp ppt ppts prozentpunkt prozentpunkte "
-                                    "prozentpunkten punto porcentual puntos porcentuales point de pourcentage "
-                                    "points de pourcentage"),
-    ("points", "pp", 0.01, None, "bp", "basis point basis points bp bps basispunkt basispunkte basispunkten "
-                                       "punto básico puntos básicos point de base points de base"),
-    ("index", "pt", 1, None, "points", "point points pt pts punkt punkte punkten punto puntos"),
-    ("degree", "deg", 1, None, "degrees", "degree degrees grad grados degrés"),
+    ("time", "month", 12, None, "years",
+     "year, years, yr, yrs, jahr, jahre, jahren, año, años, ano, anos, an, ans, année, années, anno, "
+     "anni, jaar, jaren"),
+    ("time", "month", 120, None, "decades",
+     "decade, decades, jahrzehnt, jahrzehnte, década, décadas, décennie, décennies"),
+    ("time", "month", 1200, None, "centuries", "century, centuries, jahrhundert, siglo, siglos, siècle, siècles"),
+    ("length", "m", 0.001, "metric", "mm", "mm, millimetre, millimetres, millimeter, millimeters, millimeter"),
+    ("length", "m", 0.01, "metric", "cm", "cm, centimetre, centimetres, centimeter, centimeters, zentimeter"),
+    ("length", "m", 1, "metric", "m", "metre, metres, meter, meters, metro, metros, mètre, mètres"),
+    ("length", "m", 1000, "metric", "km",
+     "km, kms, kilometre, kilometres, kilometer, kilometers, kilómetro, kilómetros, kilomètre, "
+     "kilomètres, chilometri"),
+    ("length", "m", 0.0254, "imperial", "in", "inch, inches"),
+    ("length", "m", 0.3048, "imperial", "ft", "ft, foot, feet"),
+    ("length", "m", 0.9144, "imperial", "yd", "yd, yard, yards"),
+    ("length", "m", 1609.344, "imperial", "mi", "mi, mile, miles, meile, meilen, milla, millas"),
+    ("length", "m", 1852, "nautical", "nmi", "nautical miles, nautical mile, nmi, seemeile, seemeilen"),
+    ("area", "m2", 1e6, "metric", "km²",
+     "kilómetros cuadrados, square kilometres, square kilometers, square kilometre, square kilometer, "
+     "sq km, km², km2, quadratkilometer"),
+    ("area", "m2", 1, "metric", "m²",
+     "metros cuadrados, square metres, square meters, square metre, square meter, sq m, m², m2, "
+     "quadratmeter"),
+    ("area", "m2", 1e4, "metric", "ha", "ha, hectare, hectares, hektar, hectárea, hectáreas"),
+    ("area", "m2", 4046.8564224, "imperial", "acres", "acre, acres"),
+    ("area", "m2", 2589988.110336, "imperial", "sq mi", "square miles, square mile, sq mi"),
+    ("area", "m2", 0.09290304, "imperial", "sq ft", "square foot, square feet, sq ft"),
+    ("volume", "m3", 0.001, "metric", "l", "litre, litres, liter, liters, liter, litro, litros"),
+    ("volume", "m3", 1e-6, "metric", "ml", "ml, millilitre, millilitres, milliliter, milliliters"),
+    ("volume", "m3", 1, "metric", "m³", "cubic metres, cubic meters, cubic metre, cubic meter, m³, m3, kubikmeter"),
+    ("volume", "m3", 0.003785411784, "imperial", "gal", "gallon, gallons"),
+    ("volume", "m3", 0.158987294928, "imperial", "bbl", "barrel, barrels, bbl"),
+    ("mass", "kg", 0.001, "metric", "g", "g, gram, grams, gramm, gramo, gramos, gramme, grammes"),
+    ("mass", "kg", 1, "metric", "kg", "kg, kgs, kilogram, kilograms, kilogramm, kilo, kilos, kilogramo, kilogramos"),
+    ("mass", "kg", 1000, "metric", "t", "metric tons, metric ton, t, tonne, tonnes, tonnen, tonelada, toneladas"),
+    ("mass", "kg", 0.45359237, "imperial", "lb", "lb, lbs, pound, pounds"),
+    ("mass", "kg", 0.028349523125, "imperial", "oz", "oz, ounce, ounces"),
+    ("speed", "m/s", 1 / 3.6, "metric", "km/h",
+     "kilometres per hour, kilometers per hour, km per hour, km/h, kmh, kph, kmph, km/std, "
+     "stundenkilometer"),
+    ("speed", "m/s", 1, "metric", "m/s", "metres per second, meters per second, m/s"),
+    ("speed", "m/s", 0.44704, "imperial", "mph", "miles per hour, mph"),
+    ("speed", "m/s", 1852 / 3600, "nautical", "kn", "knot, knots, kn, kt, kts"),
+    ("temperature", "°C", 1, "metric", "°C",
+     "grados centígrados, degrees celsius, degree celsius, grados celsius, degrés celsius, grad celsius, "
+     "degrees c, ° c, °c, celsius, centigrade, °"),
+    ("temperature", "°F", 1, "imperial", "°F", "degrees fahrenheit, degree fahrenheit, degrees f, ° f, °f, fahrenheit"),
+    ("temperature", "K", 1, "metric", "K", "kelvin, kelvins"),
+    ("percent", "%", 1, None, "%",
+     "por ciento, pour cent, per cento, por cento, per cent, %, percent, pct, prozent, procent"),
+    ("points", "pp", 1, None, "pp",
+     "points de pourcentage, point de pourcentage, puntos porcentuales, percentage points, "
+     "percentage point, punto porcentual, pp, ppt, ppts, prozentpunkt, prozentpunkte, prozentpunkten"),
+    ("points", "pp", 0.01, None, "bp",
+     "puntos básicos, points de base, point de base, basis points, punto básico, basis point, bp, bps, "
+     "basispunkt, basispunkte, basispunkten"),
+    ("index", "pt", 1, None, "points", "point, points, pt, pts, punkt, punkte, punkten, punto, puntos"),
+    ("degree", "deg", 1, None, "degrees", "degree, degrees, grad, grados, degrés"),
 ]
 # Temperatures convert through °C: value * factor + offset.
 TEMPERATURE_TO_C = {"°C": (1.0, 0.0), "°F": (5 / 9, -32 * 5 / 9), "K": (1.0, -273.15)}

@@ -271,35 +271,12 @@ def _unit_table() -> tuple[dict[tuple[str, ...], tuple[Unit, ...]], int]:
     table: dict[tuple[str, ...], list[Unit]] = {}
     for dimension, base, factor, system, symbol, names in lx.UNIT_ROWS:
         unit = Unit(dimension, base, factor, system, symbol)
-        # Multi-word names are written with spaces; split the name list at known single words by
-        # re-tokenizing each candidate phrase greedily from the row's text.
-        for name in _unit_names(names):
+        for name in names.split(", "):
             key = tuple(t.text for t in tokenize(name))
             if unit not in table.setdefault(key, []):
                 table[key].append(unit)
     longest = max(len(k) for k in table)
     return {k: tuple(v) for k, v in table.items()}, longest
-
-
-def _unit_names(names: str) -> list[str]:
-    """Unit names of one row: words, and phrases of the known multi-word forms."""
-    phrases = ("square kilometre", "square kilometres", "square kilometer", "square kilometers", "sq km", "sq m",
-               "square metre", "square metres", "square meter", "square meters", "square mile", "square miles",
-               "sq mi", "square foot", "square feet", "sq ft", "cubic metre", "cubic metres", "cubic meter",
-               "cubic meters", "metric ton", "metric tons", "km per hour", "kilometres per hour",
-               "kilometers per hour", "metres per second", "meters per second", "miles per hour",
-               "nautical mile", "nautical miles", "degrees celsius", "degree celsius", "degrees c", "° c",
-               "grad celsius", "grados celsius", "grados centígrados", "degrés celsius", "degrees fahrenheit",
-               "degree fahrenheit", "degrees f", "° f", "percentage point", "percentage points", "per cent",
-               "por ciento", "pour cent", "per cento", "por cento", "punto porcentual", "puntos porcentuales",
-               "point de pourcentage", "points de pourcentage", "basis point", "basis points", "punto básico",
-               "puntos básicos", "point de base", "points de base", "kilómetros cuadrados", "metros cuadrados")
-    out, rest = [], " " + names + " "
-    for phrase in sorted(phrases, key=len, reverse=True):
-        if f" {phrase} " in rest:
-            out.append(phrase)
-            rest = rest.replace(f" {phrase} ", " ", 1)
-    return out + rest.split()
 
 
 def _match_unit(tokens: list[Token], j: int, attached_to: Token | None) -> tuple[tuple[Unit, ...], int] | None:

@@ -85,3 +85,9 @@ def test_conversion_round_trips(n, units):
     a, b = read_quantities(f"{n} {big}", "en")[0], read_quantities(f"{n * factor} {small}", "en")[0]
     assert relate_quantities(a, b).kind == "agree"
     assert a.lo == pytest.approx(b.lo) and a.hi == pytest.approx(b.hi)
+
+
+def test_unit_names_are_a_clean_comma_separated_list():
+    for row in lexicon.UNIT_ROWS:
+        names = row[5].split(", ")
+        assert all(n and n == n.strip() and "  " not in n and "," not in n for n in names), row[4]
