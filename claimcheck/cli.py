@@ -129,17 +129,10 @@ def _article_paths(project) -> list[Path]:
 
 def _project(claims: Path | None, sources: Path | None, events: list[str] | None, no_cache: bool = False):
     """The loaded project; any file that fails to load stops the command (exit 2) and is named."""
-    from .errors import LoadError
-    from .project import load_failures, load_project
+    from .project import load_project, refuse_load_failures
     project = load_project([claims or Path("claims")], sources or Path("seeds/sources.yaml"), tuple(events or ()),
                            cache=_cache(no_cache), progress=_progress())
-    failures = load_failures(project)
-    if failures:
-        first = failures[0]
-        more = f"; {len(failures) - 1} more {'problem' if len(failures) == 2 else 'problems'}" \
-            if len(failures) > 1 else ""
-        raise LoadError(f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}{more}; "
-                        "nothing is shown while an input fails to load (run `claimcheck check`)")
+    refuse_load_failures(project.problems)
     return project
 
 
@@ -457,16 +450,8 @@ def draft(
             raise UsageError(f"--event '{event_id}' is not a valid id: lowercase letters, digits, '-' and '_'")
         if output is not None and output.exists() and not force:
             raise UsageError(f"{output} exists; pass --force to replace it")
-        manifest_path = sources or Path("seeds/sources.yaml")
-        from .errors import LoadError
-        from .sources import load_manifest
-        manifest, problems = load_manifest(manifest_path)
-        from .project import LOAD_CODES
-        failing = [p for p in problems if p.code in LOAD_CODES and p.severity.value == "error"]
-        if failing:
-            first = failing[0]
-            raise LoadError(f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}")
-        project = _empty_project(manifest, source)
+        from .project import load_sources
+        project = load_sources(sources or Path("seeds/sources.yaml"), source)
         text = draft_claims(project, event_id, title, source, limit)
         if output is None:
             sys.stdout.write(text)
@@ -476,25 +461,6 @@ def draft(
             sys.stderr.write(f"claimcheck: wrote {output}\n")
     except ClaimcheckError as exc:
         _fail(exc)
-
-
-def _empty_project(manifest, only: list[str] | None):
-    """The manifest and its articles, without claims: what draft reads."""
-    from .errors import LoadError
-    from .project import Project
-    from .sources import read_article
-    articles = {}
-    for entry in manifest.sources:
-        if only and entry.id not in only:
-            continue
-        article, found = read_article(entry)
-        errors = [p for p in found if p.severity.value == "error"]
-        if errors:
-            raise LoadError(f"{errors[0].file}:{errors[0].line}:{errors[0].column}: {errors[0].code} "
-                            f"{errors[0].message}")
-        if article is not None:
-            articles[entry.id] = article
-    return Project((), manifest, articles, {}, ())
 
 
 @app.command()

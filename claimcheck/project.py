@@ -56,8 +56,32 @@ LOAD_CODES = frozenset({"CC001", "CC002", "CC003", "CC004", "CC005", "CC006", "C
                         "CC201", "CC202", "CC205"})
 
 
-def load_failures(project: "Project") -> list[Problem]:
-    return sorted(p for p in project.problems if p.code in LOAD_CODES and p.severity.value == "error")
+def refuse_load_failures(problems) -> None:
+    """Stop (LoadError, exit 2) naming the first problem that means an input failed to load."""
+    from .errors import LoadError
+    failures = sorted(p for p in problems if p.code in LOAD_CODES and p.severity.value == "error")
+    if failures:
+        first = failures[0]
+        more = f"; {len(failures) - 1} more {'problem' if len(failures) == 2 else 'problems'}" \
+            if len(failures) > 1 else ""
+        raise LoadError(f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}{more}; "
+                        "nothing is shown while an input fails to load (run `claimcheck check`)")
+
+
+def load_sources(sources_path: Path, only: list[str] | None = None) -> "Project":
+    """The manifest and its articles (all, or `only` these ids), without claims: what `draft` reads.
+    Any of them that fails to load stops the command."""
+    manifest, problems = load_manifest(sources_path, display_path(sources_path))
+    articles: dict[str, Article] = {}
+    for source in manifest.sources:
+        if only and source.id not in only:
+            continue
+        article, found = read_article(source)
+        problems.extend(found)
+        if article is not None:
+            articles[source.id] = article
+    refuse_load_failures(problems)
+    return Project((), manifest, articles, {}, tuple(problems))
 
 PARALLEL_BYTES = 2 * 1024 * 1024  # claims YAML beyond this is parsed in worker processes
 PARALLEL_CITES = 2000  # uncached cites beyond this are anchored in worker processes

@@ -106,3 +106,10 @@ def test_draft_proposes_who_said_it_with_entities(in_repo, runner):
     speakers = [c for c in data["claims"] if c["type"] == "actor"]
     assert speakers and all(c["claim"].startswith("Who said") for c in speakers)
     assert any(sum(x["value"] == "modi" for x in c["cites"]) >= 2 for c in speakers)
+
+
+def test_draft_refuses_an_article_that_fails_to_load(project_dir, runner):
+    manifest = project_dir / "seeds" / "sources.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "  - {id: gone, file: gone.txt}\n", encoding="utf-8")
+    result = runner.invoke(app, ["draft", "--event", "d"])
+    assert result.exit_code == 2 and "CC201" in result.output and "gone.txt" in result.output
