@@ -260,8 +260,7 @@ def _cjk_differences(quote: str, passage: str, lex: dict) -> list[tuple[str, str
         return []
     changes = []
     for kind in ("@weekday", "!not"):
-        words = sorted((w for w, c in lex["cjk"].items() if c.startswith(kind)), key=len, reverse=True)
-        pattern = re.compile("|".join(re.escape(w) for w in words))
+        pattern = re.compile(lexicon.alternation(w for w, c in lex["cjk"].items() if c.startswith(kind)))
         said = Counter(lex["cjk"][m.group()] for m in pattern.finditer(quote))
         found = Counter(lex["cjk"][m.group()] for m in pattern.finditer(passage))
         if said != found:

@@ -213,13 +213,11 @@ def parse_date_value(raw: object, zone: str | None = None, language: str | None 
 
 @lru_cache(maxsize=32)
 def _patterns(language: str | None) -> dict[str, re.Pattern]:
-    months = sorted(lexicon.month_words(language), key=len, reverse=True)
-    month = "(?P<mon>" + "|".join(re.escape(m) for m in months) + r")\.?"
-    weekdays = sorted(lexicon.weekday_words(language), key=len, reverse=True)
-    weekday = "(?:" + "|".join(re.escape(w) for w in weekdays) + ")"
+    month = "(?P<mon>" + lexicon.alternation(lexicon.month_words(language)) + r")\.?"
+    weekday = "(?:" + lexicon.alternation(lexicon.weekday_words(language)) + ")"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?"
-    parts = sorted(lexicon.merged("DAY_PARTS", language), key=len, reverse=True)
-    relative = sorted(lexicon.merged("RELATIVE_DAYS", language), key=len, reverse=True)
+    parts = lexicon.alternation(lexicon.merged("DAY_PARTS", language))
+    relative = lexicon.alternation(lexicon.merged("RELATIVE_DAYS", language))
     return {
         "iso": re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
         "month_day": re.compile(rf"\b{month}\s+{day}\b(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
@@ -229,9 +227,9 @@ def _patterns(language: str | None) -> dict[str, re.Pattern]:
         "paren_day": re.compile(rf"\b{weekday}\s*\((?P<day>\d{{1,2}})\)", re.I),
         "the_day": re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I),
         # German writes the part of the day into the weekday: Mittwochabend, Dienstagmorgen
-        "weekday": re.compile(rf"(?<!\w)({weekday})(" + "|".join(re.escape(p) for p in parts) + r")?(?!\w)", re.I),
-        "part": re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in parts) + r")(?!\w)", re.I),
-        "relative": re.compile(r"(?<!\w)(" + "|".join(re.escape(r) for r in relative) + r")(?!\w)", re.I),
+        "weekday": re.compile(rf"(?<!\w)({weekday})({parts})?(?!\w)", re.I),
+        "part": re.compile(rf"(?<!\w)({parts})(?!\w)", re.I),
+        "relative": re.compile(rf"(?<!\w)({relative})(?!\w)", re.I),
     }
 
 

@@ -350,6 +350,12 @@ def antonym_pairs(language: str | None) -> frozenset[frozenset[str]]:
     return frozenset(frozenset(pair) for lang in languages_for(language) for pair in ANTONYMS.get(lang, ()))
 
 
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first (so "more than" wins over "more")."""
+    import re
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 def decimal_comma(language: str | None) -> bool | None:
     """True for 2,5 = two and a half; False for 2,500 = two thousand five hundred; None when unknown."""
     if not language:

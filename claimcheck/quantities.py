@@ -191,10 +191,8 @@ def read_digits(raw: str, language: str | None) -> tuple[float, float] | None:
 
 @lru_cache(maxsize=64)
 def _excluded_re(language: str | None) -> re.Pattern:
-    months = sorted(lx.month_words(language), key=len, reverse=True)
-    weekdays = sorted(lx.weekday_words(language), key=len, reverse=True)
-    month = "(?:" + "|".join(re.escape(m) for m in months) + r")\.?"
-    weekday = "(?:" + "|".join(re.escape(w) for w in weekdays) + ")"
+    month = "(?:" + lx.alternation(lx.month_words(language)) + r")\.?"
+    weekday = "(?:" + lx.alternation(lx.weekday_words(language)) + ")"
     ampm = r"(?:[ap]\.\s?m\.?|[ap]m\b)"
     return re.compile("|".join([
         rf"\b\d{{1,2}}(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+|of\s+)?{month}(?:,?\s+(?:de\s+)?\d{{4}})?",

@@ -14,13 +14,11 @@ _HEDGES = re.compile(r"\b(whether|if|may have|might|could have|would have|allege
 def _patterns(language: str | None) -> dict[str, re.Pattern]:
     out = {}
     for stance, table in lx.STANCE_WORDS.items():
-        phrases = sorted({p for lang in lx.languages_for(language) for p in table.get(lang, ())}, key=len,
-                         reverse=True)
-        out[stance] = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I)
-    negations = sorted({n for lang in lx.languages_for(language) for n in lx.NEGATIONS.get(lang, ())}, key=len,
-                       reverse=True)
-    out["negation"] = re.compile(r"(?:(?<!\w)(?:" + "|".join(re.escape(n) for n in negations if n != "n't")
-                                 + r")(?!\w)|n't\b)", re.I)
+        phrases = lx.alternation(p for lang in lx.languages_for(language) for p in table.get(lang, ()))
+        out[stance] = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)", re.I)
+    negations = lx.alternation(n for lang in lx.languages_for(language) for n in lx.NEGATIONS.get(lang, ())
+                               if n != "n't")
+    out["negation"] = re.compile(rf"(?:(?<!\w)(?:{negations})(?!\w)|n't\b)", re.I)
     return out
 
 

@@ -23,8 +23,8 @@ UNREAD = "? unread"
 
 @lru_cache(maxsize=32)
 def _hearsay(language: str | None) -> re.Pattern:
-    words = sorted({w for lang in lx.languages_for(language) for w in lx.HEARSAY.get(lang, ())}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+    words = lx.alternation(w for lang in lx.languages_for(language) for w in lx.HEARSAY.get(lang, ()))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
 
 
 @dataclass(frozen=True)
