@@ -52,10 +52,63 @@ _CLUSTER = rf"[^\s{_MARKS}][{_MARKS}]+|[\u1100-\u115f][\u1160-\u11a7][\u11a8-\u1
 _SPECIAL = re.compile(rf"{_CLUSTER}|\s{{2,}}|[^\S ]|[^\x00-\x7f]|`")
 
 
+_HAS_MARKS = re.compile(rf"[{_MARKS}\u1160-\u11ff]")
+
+
+@lru_cache(maxsize=4096)
+def _one_to_one(ch: str) -> str | None:
+    """What `ch` becomes when that is exactly one character (so offsets stay put), else None."""
+    if ch.isspace():
+        return " "
+    if ch in _ZERO_WIDTH:
+        return None
+    folded = _fold(ch)
+    return folded if len(folded) == 1 and folded.lower() == folded and not folded.isspace() else None
+
+
+@lru_cache(maxsize=256)
+def _special_for(odd: frozenset) -> re.Pattern:
+    if not odd:
+        return re.compile(r" {2,}")
+    return re.compile(" {2,}|[" + "".join(re.escape(c) for c in sorted(odd)) + "]")
+
+
 def normalize(text: str) -> Normalized:
     """NFKC, straight quotes, one dash, one space per whitespace run, casefold, no zero-width characters."""
+    if _HAS_MARKS.search(text):
+        return _normalize(text, _SPECIAL)  # decomposed text: clusters are composed first
+    # Most characters become exactly one character (a curly quote, a dash, a letter in another case, a
+    # line break): they are mapped in bulk by str.translate, which keeps every offset where it was, and
+    # only whitespace runs and the few characters that expand or vanish (…, ﬁ, a soft hyphen) take the loop.
+    table: dict[int, str] = {}
+    odd = set()
+    for ch in set(text):
+        if ch < "\x80" and not ch.isspace() and ch != "`":
+            continue
+        one = _one_to_one(ch)
+        if one is None:
+            odd.add(ch)
+        elif one != ch:
+            table[ord(ch)] = one
+    for ch, one in table.items():  # a few str.replace calls: str.translate with a dict is 20x slower
+        text = text.replace(chr(ch), one)
+    return _normalize(text, _special_for(frozenset(odd)))
+
+
+@lru_cache(maxsize=2)
+def _counting(bits: int) -> array:
+    return array("i", range(1 << bits))
+
+
+def _identity(size: int) -> array:
+    """0, 1, 2, … at least `size` long; kept between calls, since building it costs as much as normalizing."""
+    return _counting(max(12, (size - 1).bit_length()))
+
+
+def _normalize(text: str, special: re.Pattern) -> Normalized:
     out: list[str] = []
     starts = array("i")
+    identity = _identity(len(text) + 1)  # a slice is one memcpy per piece instead of one int per character
     cluster_ends: dict[int, int] = {}
     memo: dict[str, str] = {}
     pending_space = -1  # where the current whitespace run began; it becomes one space before the next char
@@ -75,11 +128,11 @@ def normalize(text: str) -> Normalized:
             if not piece:
                 return
         out.append(piece)
-        starts.extend([first] * len(piece) if expanded else range(first, first + len(piece)))
+        starts.extend(array("i", [first]) * len(piece) if expanded else identity[first:first + len(piece)])
 
     pos = 0
     expanded = False
-    for match in _SPECIAL.finditer(text):
+    for match in special.finditer(text):
         if match.start() > pos:
             emit(text[pos:match.start()].lower(), pos)  # plain ASCII and lone spaces: lowercase is enough
         ch = match.group()
@@ -343,6 +396,8 @@ def _fuzzy(article_text: str, norm: Normalized, needle: str) -> Anchor:
             or len(text) > MAX_FUZZY_TEXT:
         return Anchor("absent")
     from rapidfuzz import fuzz
+    # Below FUZZY_THRESHOLD, down to 15 points under it, the window is still refined: an absent quote's
+    # message then shows the closest passage, which is usually the sentence the curator meant.
     alignment = fuzz.partial_ratio_alignment(needle, text, score_cutoff=FUZZY_THRESHOLD - 15)
     if alignment is None:
         return Anchor("absent")
@@ -392,10 +447,12 @@ def _refine(needle: str, text: str, s0: int, e0: int) -> tuple[int, int, int]:
     e0 = max(e0, s0 + 1)
     distance = Levenshtein.distance(needle, text[s0:e0])
     found = (distance + 3 * ((not _is_edge(text, s0)) + (not _is_edge(text, e0))), distance, 0, s0, e0)
+    # Past this distance even a second round could not reach the threshold: one round is enough to say absent.
+    hopeless = (1 - (FUZZY_THRESHOLD - 10) / 100) * len(needle)
     for _ in range(2):  # a second round only when the first moved an end
         before = found[3:]
         found = sweep(sweep(found, True), False)
-        if found[3:] == before:
+        if found[3:] == before or found[1] > hopeless:
             break
     return found[3], found[4], found[1]
 

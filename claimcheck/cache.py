@@ -152,6 +152,8 @@ def get_run(cache: Cache, key: str) -> dict | None:
     return payload if isinstance(payload, dict) else None
 
 
-def put_run(cache: Cache, key: str, article_paths: list[Path], payload: dict) -> None:
-    articles = [[str(p), sha256_of_file(p)] for p in article_paths]
-    cache.put(key, {"articles": articles, "payload": payload})
+def put_run(cache: Cache, key: str, articles: list[tuple[Path, str | None]], payload: dict) -> None:
+    """Record a run with the hash of each article as this run read it (None: it could not be read).
+
+    Hashing the files again here would record an edit made during the run as if the run had seen it."""
+    cache.put(key, {"articles": [[str(p), sha] for p, sha in articles], "payload": payload})

@@ -253,13 +253,3 @@ def apply_fixes(plan: FixPlan) -> int:
 
 def _load_errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity is Severity.ERROR and p.code < "CC100"]
-
-
-def problems_to_json(problems: list[Problem]) -> list[dict]:
-    return [{"file": p.file, "line": p.line, "column": p.column, "severity": p.severity.value, "code": p.code,
-             "message": p.message, "claim": p.claim, "source": p.source} for p in problems]
-
-
-def problems_from_json(rows: list[dict]) -> list[Problem]:
-    return [Problem(p["file"], p["line"], p["column"], Severity(p["severity"]), p["code"], p["message"],
-                    p["claim"], p["source"]) for p in rows]

@@ -123,8 +123,12 @@ def _output_environment() -> list[str]:
     return [f"{name}={os.environ.get(name)}" for name in names]
 
 
-def _article_paths(project) -> list[Path]:
-    return [s.path for s in project.manifest.sources if s.path is not None]
+def _articles_read(project) -> list[tuple[Path, str | None]]:
+    """Each article's path with the hash of the content this run read (re-hashed only when it was not read)."""
+    from .paths import sha256_of_file
+    read = project.articles
+    return [(s.path, read[s.id].sha256 if s.id in read else sha256_of_file(s.path))
+            for s in project.manifest.sources if s.path is not None]
 
 
 def _project(claims: Path | None, sources: Path | None, events: list[str] | None, no_cache: bool = False):
@@ -161,62 +165,53 @@ def check(
     try:
         fmt = _choice(format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"),
                       CHECK_FORMATS, "--format")
-        from . import check as checking
-        from . import render
+        # Only what the cache lookup needs is imported before it: an unchanged project is answered at the
+        # cost of starting Python and hashing its inputs, without loading the checking pipeline.
         from .cache import get_run, put_run, run_key
         from .paths import resolve_claims_paths
-        from .project import load_project
         claim_paths = list(paths or [Path("claims")])
         manifest_path = sources or Path("seeds/sources.yaml")
         events = tuple(event or ())
         cache = _cache(no_cache)
-        key = None
-        hit = None
         fixing = fix or fix_all
         if diff and not fixing:
             raise UsageError("--diff shows what --fix or --fix-all would change; add one of them")
+        console = _console()
+        key = None
         if cache.enabled and not fixing and manifest_path.is_file():
-            key = run_key("check", resolve_claims_paths(claim_paths), manifest_path, *events)
+            key = run_key("check", resolve_claims_paths(claim_paths), manifest_path, fmt, str(strict), *events,
+                          str(console.width), str(console.color_system), str(console.is_terminal),
+                          *_output_environment())
             hit = get_run(cache, key)
-        if hit:
-            try:
-                problems, file_count = checking.problems_from_json(hit["problems"]), hit["files"]
-            except (TypeError, KeyError, ValueError):
-                hit = None
-        if not hit:
-            project = load_project(claim_paths, manifest_path, events, cache=cache, progress=_progress())
-            if fixing:
-                plan = checking.plan_fixes(project, everything=fix_all)
-                for note in plan.skipped:
-                    sys.stderr.write(f"claimcheck: {render.one_line(note)}\n")
-                if diff:
-                    sys.stdout.write(render.safe(checking.diff_fixes(plan)))
-                    raise typer.Exit(int(ExitCode.FAILED if plan.fixes else ExitCode.OK))
-                if checking.apply_fixes(plan):
-                    from .english import count, join
-                    done = [count(sum(not f.manifest for f in plan.fixes), "quote"),
-                            count(sum(f.manifest for f in plan.fixes), "sha256", "sha256 values")]
-                    sys.stderr.write(f"claimcheck: fixed {join([d for d in done if not d.startswith('0 ')])}\n")
-                    project = load_project(claim_paths, manifest_path, events, cache=cache)
-            problems = checking.check_project(project)
-            file_count = len(project.files)
-            if key:
-                put_run(cache, key, _article_paths(project),
-                        {"problems": checking.problems_to_json(problems), "files": file_count})
+            if hit and isinstance(hit.get("output"), str) and isinstance(hit.get("exit"), int):
+                sys.stdout.write(hit["output"])
+                raise typer.Exit(hit["exit"])
+        from . import check as checking
         from . import render
-        if fmt == "text":
-            render.render_check_text(problems, _console(), file_count)
-        elif fmt == "json":
-            typer.echo(render.check_json(problems))
-        elif fmt == "github":
-            out = render.check_github(problems)
-            if out:
-                typer.echo(out)
-        else:
-            typer.echo(render.check_sarif(problems, __version__))
+        from .project import load_project
+        project = load_project(claim_paths, manifest_path, events, cache=cache, progress=_progress())
+        if fixing:
+            plan = checking.plan_fixes(project, everything=fix_all)
+            for note in plan.skipped:
+                sys.stderr.write(f"claimcheck: {render.one_line(note)}\n")
+            if diff:
+                sys.stdout.write(render.safe(checking.diff_fixes(plan)))
+                raise typer.Exit(int(ExitCode.FAILED if plan.fixes else ExitCode.OK))
+            if checking.apply_fixes(plan):
+                from .english import count, join
+                done = [count(sum(not f.manifest for f in plan.fixes), "quote"),
+                        count(sum(f.manifest for f in plan.fixes), "sha256", "sha256 values")]
+                sys.stderr.write(f"claimcheck: fixed {join([d for d in done if not d.startswith('0 ')])}\n")
+                project = load_project(claim_paths, manifest_path, events, cache=cache)
+        problems = checking.check_project(project)
+        output = render.check_output(problems, fmt, len(project.files), __version__, console)
+        exit_code = int(ExitCode.FAILED if checking.fails(problems, strict) else ExitCode.OK)
+        sys.stdout.write(output)
+        if key:
+            put_run(cache, key, _articles_read(project), {"output": output, "exit": exit_code})
     except ClaimcheckError as exc:
         _fail(exc)
-    raise typer.Exit(int(ExitCode.FAILED if checking.fails(problems, strict) else ExitCode.OK))
+    raise typer.Exit(exit_code)
 
 
 @app.command()
@@ -272,7 +267,7 @@ def compare(
         exit_code = int(ExitCode.FAILED) if any(r.verdict.value in failing for r in results) else 0
         sys.stdout.write(buffer.getvalue())
         if key:
-            put_run(cache, key, _article_paths(project), {"output": buffer.getvalue(), "exit": exit_code})
+            put_run(cache, key, _articles_read(project), {"output": buffer.getvalue(), "exit": exit_code})
     except ClaimcheckError as exc:
         _fail(exc)
     raise typer.Exit(exit_code)

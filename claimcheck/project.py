@@ -1,7 +1,9 @@
 """A loaded project: claims files, the manifest, the articles, and every cite anchored."""
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -126,8 +128,27 @@ def _anchor_from_json(data) -> Anchor | None:
         return None
 
 
+@contextmanager
+def _collection_paused():
+    """Loading builds millions of objects and frees almost none: CPython's collector would run a full
+    pass after nearly every claims file for nothing (12 % of a 10,000-article check, measured)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_project(claims_paths: list[Path], sources_path: Path, event_ids: tuple[str, ...] = (),
                  cache: Cache | None = None, progress: Progress | None = None) -> Project:
+    with _collection_paused():
+        return _load_project(claims_paths, sources_path, event_ids, cache, progress)
+
+
+def _load_project(claims_paths: list[Path], sources_path: Path, event_ids: tuple[str, ...],
+                  cache: Cache | None, progress: Progress | None) -> Project:
     cache = cache or Cache(None)
     paths = resolve_claims_paths(claims_paths)
     size = sum(p.stat().st_size for p in paths if p.is_file())

@@ -75,6 +75,24 @@ def render_check_text(problems: list[Problem], console: "Console", files: int) -
         console.print(Text(f"All checks passed ({count(files, 'file')})."), highlight=False)
 
 
+def check_output(problems: list[Problem], fmt: str, files: int, version: str, console: "Console") -> str:
+    """What `check` prints in `fmt`, as one string (text drawn for `console`'s width and colours)."""
+    if fmt == "text":
+        import io
+        from rich.console import Console
+        buffer = io.StringIO()
+        render_check_text(problems, Console(file=buffer, width=console.width, color_system=console.color_system,
+                                            force_terminal=console.is_terminal, highlight=False, soft_wrap=False),
+                          files)
+        return buffer.getvalue()
+    if fmt == "json":
+        return check_json(problems) + "\n"
+    if fmt == "github":
+        out = check_github(problems)
+        return out + "\n" if out else ""
+    return check_sarif(problems, version) + "\n"
+
+
 def check_json(problems: list[Problem]) -> str:
     """One problem per line: readable, greppable, and encoded by json's C encoder (indent= is not)."""
     rows = [dump_json({"file": p.file, "line": p.line, "column": p.column, "severity": p.severity.value,
