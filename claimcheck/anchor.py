@@ -118,7 +118,9 @@ def _normalize(text: str, special: re.Pattern) -> Normalized:
         # expanded character (NFKC of a ligature), whose characters all point back to it.
         nonlocal pending_space
         after_space = not out or out[-1].endswith(" ")
-        if pending_space >= 0 and not after_space and not piece.startswith(" "):
+        if pending_space >= 0 and not after_space:
+            # A run's one space points to where the run began, even when a character that vanishes
+            # (a soft hyphen) splits the run in two.
             out.append(" ")
             starts.append(pending_space)
             after_space = True
