@@ -131,8 +131,9 @@ class Cache:
 
 def run_key(kind: str, claims_files: list[Path], sources_path: Path, *options: str) -> str:
     """What a whole run depends on besides the articles (which its entry lists and re-verifies)."""
+    from .paths import manifest_files
     return digest(kind, *(f"{p}\0{sha256_of_file(p)}" for p in claims_files),
-                  f"{sources_path}\0{sha256_of_file(sources_path)}", *options)
+                  *(f"{p}\0{sha256_of_file(p)}" for p in [sources_path, *manifest_files(sources_path)]), *options)
 
 
 def get_run(cache: Cache, key: str) -> dict | None:

@@ -130,16 +130,21 @@ def plan_fixes(project: Project, everything: bool = False) -> FixPlan:
 
 def _sha256_fixes(project: Project) -> list[Fix]:
     """CC204 fixed: each manifest entry without `sha256` gets its article's, in the entry's own layout."""
+    missing = {s.id: s for s in project.manifest.sources if not s.sha256 and s.path is not None}
+    if not missing:
+        return []
+    return [fix for path in project.manifest.files or (project.manifest.path,)
+            for fix in _sha256_fixes_in(path, missing)]
+
+
+def _sha256_fixes_in(path: Path, missing: dict) -> list[Fix]:
+    """The CC204 fixes of one manifest file (a set's ids are unique, so an id names one entry)."""
     import yaml
 
     from .ingest import _last_end
     from .paths import read_regular, sha256_of_file
     from .sources import MAX_ARTICLE_BYTES
     from .yamlread import MAX_YAML_BYTES, compose_yaml
-    missing = {s.id: s for s in project.manifest.sources if not s.sha256 and s.path is not None}
-    if not missing:
-        return []
-    path = project.manifest.path
     try:
         text = read_regular(path, MAX_YAML_BYTES).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):

@@ -178,7 +178,7 @@ def check(
             raise UsageError("--diff shows what --fix or --fix-all would change; add one of them")
         console = _console()
         key = None
-        if cache.enabled and not fixing and manifest_path.is_file():
+        if cache.enabled and not fixing and manifest_path.exists():
             key = run_key("check", resolve_claims_paths(claim_paths), manifest_path, fmt, str(strict), *events,
                           str(console.width), str(console.color_system), str(console.is_terminal),
                           *_output_environment())
@@ -239,7 +239,7 @@ def compare(
         claims_path, manifest_path = claims or Path("claims"), sources or Path("seeds/sources.yaml")
         cache = _cache(no_cache)
         key = None
-        if cache.enabled and manifest_path.is_file():
+        if cache.enabled and manifest_path.exists():
             # The output depends on the inputs, the options and the terminal it is drawn for.
             key = run_key("compare", resolve_claims_paths([claims_path]), manifest_path, fmt, *sorted(shown),
                           *sorted(failing), *(event or ()), str(console.width), str(console.color_system),

@@ -214,18 +214,24 @@ def add_article(manifest_path: Path, location: str, source_id: str, subfolder: s
         raise UsageError(f"--dir '{subfolder}' is not a plain folder name: letters, digits, '.', '-', '_' and '/'")
     _refuse_if_listed(manifest_path, source_id)
     relative = f"{subfolder.strip('/')}/{source_id}.txt" if subfolder else f"{source_id}.txt"
-    target = manifest_path.parent / relative
-    if not os.path.realpath(target).startswith(os.path.realpath(manifest_path.parent) + os.sep):
+    folder = manifest_path if manifest_path.is_dir() else manifest_path.parent
+    target = folder / relative
+    if not os.path.realpath(target).startswith(os.path.realpath(folder) + os.sep):
         raise UsageError(f"--dir '{subfolder}' leads outside the manifest's folder")
     data, content_type, charset, url = fetch(location)
     article = extract(data, content_type, url, location, charset)
     body = article.text.encode("utf-8")
-    real_manifest = real_target(manifest_path)
-    with locked(real_manifest):
-        raw = read_regular(real_manifest, MAX_YAML_BYTES)
-        text = raw.decode("utf-8-sig")
+    # A set is locked as a whole (its folder): two adds must not both pick the same new file or id.
+    with locked(real_target(manifest_path) if manifest_path.is_file() else Path(os.path.realpath(folder))):
         _refuse_if_listed(manifest_path, source_id, relative)
-        offset, dash, indent = _insertion(text, str(manifest_path))
+        entry_file = _file_to_append(manifest_path)
+        if entry_file.exists():
+            raw = read_regular(real_target(entry_file), MAX_YAML_BYTES)
+            text = raw.decode("utf-8-sig")
+            offset, dash, indent = _insertion(text, str(entry_file))
+        else:  # a new file of the set
+            raw, text = b"", "# A file of the manifest set in this folder, started by claimcheck add.\nsources:\n"
+            offset, dash, indent = len(text), 2, 4
         wrote_article = False
         if target.exists() or target.is_symlink():
             if not target.is_file() or target.is_symlink() or target.read_bytes() != body:
@@ -244,20 +250,52 @@ def add_article(manifest_path: Path, location: str, source_id: str, subfolder: s
         bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
 
         def lists_the_new_source(tmp: Path) -> None:
-            manifest, problems = load_manifest(tmp, str(manifest_path))
+            manifest, problems = load_manifest(tmp, str(entry_file))
             errors = [p for p in problems if p.severity.value == "error" and p.code < "CC200"]
             if errors or manifest.get(source_id) is None:
                 what = f"{errors[0].code} {errors[0].message}" if errors else "the new entry is missing"
-                raise UsageError(f"{manifest_path}: the manifest would not load after the append ({what}); "
+                raise UsageError(f"{entry_file}: the manifest would not load after the append ({what}); "
                                  "nothing was written")
 
+        encoded = bom + new_text.encode("utf-8")
+        if len(encoded) > MAX_YAML_BYTES:
+            raise UsageError(f"{entry_file}: the manifest would pass its size limit of {MAX_YAML_BYTES:,} bytes; "
+                             "make --sources a folder of manifest files (move this file into it) and add again")
         try:
-            write_atomically(manifest_path, bom + new_text.encode("utf-8"), validate=lists_the_new_source)
+            write_atomically(entry_file, encoded, validate=lists_the_new_source)
         except BaseException:
             if wrote_article:
                 target.unlink(missing_ok=True)  # the manifest was left as it was: take the article back too
             raise
     return target
+
+
+SET_FILE_BYTES = 4 * 1024 * 1024  # a set's file takes new entries up to here; the limit per file is 5 MiB
+
+
+def _file_to_append(manifest_path: Path) -> Path:
+    """The manifest file a new entry goes into: the file itself, or a set's last file while it has room
+    (then a new one, numbered after it)."""
+    if not manifest_path.is_dir():
+        return manifest_path
+    from .paths import manifest_files
+    files = manifest_files(manifest_path)
+    if files and files[-1].stat().st_size < SET_FILE_BYTES:
+        return files[-1]
+    if not files:
+        return manifest_path / "sources-00001.yaml"
+    # The new file must sort after the last one, so that the next add finds it last: its number + 1
+    # ("sources-00009" -> "sources-00010"), or the last name with a suffix ("_2" sorts after ".yaml").
+    last = files[-1]
+    digits = re.search(r"(\d+)\Z", last.stem)
+    candidates = [last.stem[:digits.start()] + str(int(digits.group(1)) + 1).zfill(len(digits.group(1)))] \
+        if digits else []
+    candidates += [f"{last.stem}_{n}" for n in range(2, 10_000)]
+    for stem in candidates:
+        name = stem + last.suffix
+        if name > last.name and not (manifest_path / name).exists():
+            return manifest_path / name
+    raise UsageError(f"{manifest_path}: no free name for a new manifest file after {last.name}")
 
 
 def _refuse_if_listed(manifest_path: Path, source_id: str, relative: str | None = None) -> None:

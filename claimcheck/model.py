@@ -75,8 +75,9 @@ class Source:
 
 @dataclass(frozen=True)
 class Manifest:
-    path: Path
+    path: Path  # the manifest file, or the folder of a manifest set
     sources: tuple[Source, ...]
+    files: tuple[Path, ...] = ()  # the files it was read from (one, or each file of a set)
 
     @cached_property
     def by_id(self) -> dict[str, Source]:

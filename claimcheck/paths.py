@@ -104,3 +104,14 @@ def sha256_of_file(path: Path, limit: int = 64 * 1024 * 1024) -> str | None:
         return hashlib.sha256(read_regular(path, limit)).hexdigest()
     except OSError:
         return None
+
+
+MANIFEST_SUFFIXES = (".yaml", ".yml")
+
+
+def manifest_files(path: Path) -> list[Path]:
+    """The files of a manifest: `path` itself, or each *.yaml / *.yml directly inside the folder `path`,
+    in name order (hidden files skipped). A set of files lets an archive outgrow one file's size limit."""
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.iterdir() if p.suffix in MANIFEST_SUFFIXES and not p.name.startswith("."))

@@ -11,7 +11,7 @@ from pathlib import Path
 from .codes import problem
 from .errors import UsageError
 from .model import Manifest, Mark, Problem, Source
-from .paths import sha256_of_file
+from .paths import manifest_files, sha256_of_file
 from .yamlread import Reader, compose_yaml, read_yaml_text
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -70,34 +70,55 @@ def _inside(folder: str, relative: str, real_dirs: dict[str, str]) -> Path | Non
 
 
 def load_manifest(path: Path, display: str | None = None) -> tuple[Manifest, list[Problem]]:
-    """Load sources.yaml. A missing or unreadable manifest is a UsageError: nothing can be checked."""
+    """Load sources.yaml, or every manifest file of a folder (ids unique across them). A missing or
+    unreadable manifest is a UsageError: nothing can be checked."""
     display = display or str(path)
-    if not path.is_file():
+    if path.is_dir():
+        files = manifest_files(path)
+        if not files:
+            raise UsageError(f"{display}: the folder holds no manifest files (*.yaml); add one with a "
+                             "'sources' list, or pass --sources FILE")
+    elif not path.is_file():
         raise UsageError(f"{display}: sources manifest not found; pass --sources PATH")
-    reader = Reader(display)
-    text = read_yaml_text(path, display, reader.problems)
-    if text is None:
-        if reader.problems and reader.problems[0].code == "CC201":
-            raise UsageError(f"{display}: {reader.problems[0].message}")
-        return Manifest(path, ()), reader.problems
-    root = compose_yaml(text, display, reader.problems, "the manifest is empty; it needs a 'sources' list")
+    else:
+        files = [path]
     sources: list[Source] = []
-    if root is not None:
-        top = reader.mapping(root, "the manifest", ("sources",), ("sources",))
-        entries = reader.sequence(top["sources"][1], "'sources'") if top and "sources" in top else None
-        seen: dict[str, Mark] = {}
-        folder, real_dirs = os.path.realpath(path.parent), {}
-        for node in entries or ():
-            source = _read_source(reader, node, folder, real_dirs)
-            if source is None:
-                continue
-            if source.id in seen:
-                reader.report(source.mark, "CC010", f"source id '{source.id}' is used twice "
-                              f"(first at line {seen[source.id].line})")
+    problems: list[Problem] = []
+    seen: dict[str, Mark] = {}
+    for file in files:
+        shown = display if file == path else os.path.join(display, file.name)
+        for source in _load_manifest_file(file, shown, problems):
+            first = seen.get(source.id)
+            if first is not None:
+                where = f"line {first.line}" if first.file == source.mark.file else f"{first.file}:{first.line}"
+                problems.append(problem(source.mark, "CC010", f"source id '{source.id}' is used twice (first at "
+                                        f"{where})", source=source.id))
                 continue
             seen[source.id] = source.mark
             sources.append(source)
-    return Manifest(path, tuple(sources)), reader.problems
+    return Manifest(path, tuple(sources), tuple(files)), problems
+
+
+def _load_manifest_file(path: Path, display: str, problems: list[Problem]) -> list[Source]:
+    reader = Reader(display)
+    text = read_yaml_text(path, display, reader.problems)
+    sources: list[Source] = []
+    if text is None:
+        if reader.problems and reader.problems[0].code == "CC201":
+            raise UsageError(f"{display}: {reader.problems[0].message}")
+        problems.extend(reader.problems)
+        return sources
+    root = compose_yaml(text, display, reader.problems, "the manifest is empty; it needs a 'sources' list")
+    if root is not None:
+        top = reader.mapping(root, "the manifest", ("sources",), ("sources",))
+        entries = reader.sequence(top["sources"][1], "'sources'") if top and "sources" in top else None
+        folder, real_dirs = os.path.realpath(path.parent), {}
+        for node in entries or ():
+            source = _read_source(reader, node, folder, real_dirs)
+            if source is not None:
+                sources.append(source)
+    problems.extend(reader.problems)
+    return sources
 
 
 def _read_source(reader: Reader, node, folder: str, real_dirs: dict[str, str]) -> Source | None:
