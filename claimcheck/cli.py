@@ -362,6 +362,11 @@ def schema(
         _fail(exc)
 
 
+DatabaseOpt = Annotated[Optional[str], typer.Option(
+    "--database", help="The archive index: a postgresql:// URL or an SQLite file (default: CLAIMCHECK_DATABASE, "
+    "else .claimcheck-cache/index.sqlite3).")]
+
+
 @app.command()
 def suggest(
     claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim to find more sources for.")],
@@ -370,27 +375,72 @@ def suggest(
     claims: ClaimsOpt = None,
     sources: SourcesOpt = None,
     event: EventOpt = None,
+    database: DatabaseOpt = None,
+    scan: Annotated[bool, typer.Option("--scan", help="Read every article even when an index exists.")] = False,
     no_cache: NoCacheOpt = False,
 ) -> None:
     """Rank the sentences of sources that do not cite a claim yet by how likely they state it
-    (wording like the claim and its quotes, a value of its type, its event's names), each ready
-    to paste as a quote.
+    (wording like the claim and its quotes, a value agreeing with the cited ones, its event's names),
+    each ready to paste as a quote. With an archive index (claimcheck index) only the sentences holding
+    the claim's rarest words are scored; without one, every sentence of every article.
 
     Example: claimcheck suggest call-date --limit 3
     """
     try:
         fmt = _choice(format, SHOW_FORMATS, "--format")
         from . import render
-        from .suggest import suggest as rank
-        project = _project(claims, sources, event, no_cache)
-        claim = next((c for c in project.claims if c.id == claim_id), None)
-        if claim is None:
-            raise UsageError(_unknown_claim(claim_id, [c.id for c in project.claims]))
-        found = rank(project, claim, limit)
+        from .suggest import run_suggest
+        run = run_suggest(claims or Path("claims"), sources or Path("seeds/sources.yaml"), claim_id,
+                          tuple(event or ()), limit, database, scan, _cache(no_cache), _unknown_claim)
+        for note in run.notes:
+            sys.stderr.write(f"claimcheck: hint: {note}\n")
         if fmt == "json":
-            typer.echo(render.suggestions_json(claim_id, found))
+            typer.echo(render.suggestions_json(claim_id, run.suggestions))
         else:
-            render.render_suggestions(claim_id, found, _console())
+            render.render_suggestions(claim_id, run.suggestions, _console())
+    except ClaimcheckError as exc:
+        _fail(exc)
+
+
+@app.command()
+def index(
+    sources: SourcesOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Build or update the archive index that suggest and draft --match search: every article's
+    sentences and words. Only new or changed articles (by content hash) are indexed again; sources
+    no longer listed are dropped. Safe to interrupt: a run keeps what it finished, and the next one
+    continues. The SQLite index is safe to delete; a postgresql:// database is shared by curators.
+
+    Example: claimcheck index --sources archive/
+    """
+    try:
+        import time
+
+        from .archive import build_index, open_index
+        from .project import refuse_load_failures
+        from .sources import load_manifest
+        from .paths import display_path
+        started = time.monotonic()
+        path = sources or Path("seeds/sources.yaml")
+        manifest, problems = load_manifest(path, display_path(path))
+        refuse_load_failures(problems)
+        store = open_index(database, create=True)
+        try:
+            report = build_index(manifest, store, _progress())
+        finally:
+            store.close()
+        from .english import count
+        from .render import one_line
+        sys.stderr.write(f"claimcheck: indexed {count(len(manifest.sources), 'source')} in "
+                         f"{time.monotonic() - started:.1f} s: {report.added:,} new, {report.changed:,} changed, "
+                         f"{report.removed:,} removed, {report.unchanged:,} unchanged; "
+                         f"{count(report.sentences, 'sentence')} in {one_line(report.location)}\n")
+        if report.unreadable:
+            shown = ", ".join(report.unreadable[:5]) + (", …" if len(report.unreadable) > 5 else "")
+            sys.stderr.write(f"claimcheck: warning: {count(len(report.unreadable), 'article')} could not be read "
+                             f"and {'is' if len(report.unreadable) == 1 else 'are'} not searchable ({shown}); "
+                             "run `claimcheck check` to see why\n")
     except ClaimcheckError as exc:
         _fail(exc)
 

@@ -239,6 +239,29 @@ RELATIVE_DAYS = {
     "ja": {"今日": 0, "本日": 0, "昨日": -1, "明日": 1, "昨夜": -1, "今朝": 0},
 }
 # Abbreviations a reader reads through (lowercase, without the final period): a sentence does not end there.
+# Words every sentence has: sharing them says nothing about sharing a subject (suggest, the archive query).
+FUNCTION_WORDS = {
+    "en": frozenset("""the a an and or but of to in on at by for with from as is are was were be been being has have
+        had do does did this that these those it its he she they them his her their we our you your i me my not no
+        will would can could should may might must shall said says say also than then there here which who whom
+        whose what when where while about after before over under into onto out up down off more most some any
+        all each both such only just very other another one new like""".split()),
+    "de": frozenset("""der die das den dem des ein eine einer eines einem einen und oder aber von zu im in am an auf
+        mit für bei aus als ist sind war waren wird werden wurde wurden hat haben hatte sich es er sie wir ihr
+        nicht auch noch nach vor über unter dass wie so nur""".split()),
+    "es": frozenset("""el la los las un una unos unas y o pero de del a al en con por para como es son fue fueron
+        ha han había se su sus que no también más muy este esta estos estas ese esa lo le les""".split()),
+    "fr": frozenset("""le la les un une des et ou mais de du au aux en dans sur avec pour par comme est sont était
+        a ont avait se sa son ses que qui ne pas plus aussi ce cette ces il elle ils elles""".split()),
+    "it": frozenset("""il lo la i gli le un una e o ma di del della a al in con per come è sono era ha hanno si
+        suo sua che non anche più questo questa""".split()),
+    "pt": frozenset("""o a os as um uma e ou mas de do da dos das em no na com por para como é são foi foram tem
+        se seu sua que não também mais este esta""".split()),
+    "nl": frozenset("""de het een en of maar van te in op aan met voor bij uit als is zijn was waren wordt werd
+        heeft hebben had zich niet ook nog na dat die""".split()),
+}
+
+
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof st sen rep gov gen lt col capt sgt cpl adm maj jr sr rev hon pres
 inc ltd co corp bros plc llc vs v no nos nr rs re approx ca est dept univ fig vol pp ed eds ft mt ave blvd rd
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
@@ -311,6 +334,18 @@ def languages_for(language: str | None) -> tuple[str, ...]:
         return ("en",)
     base = language.lower().split("-")[0].split("_")[0]
     return (base, "en") if base != "en" else ("en",)
+
+
+def content_words(words, language: str | None = None) -> set[str]:
+    """The words that say what a sentence is about: not function words of its languages, and three letters
+    or more unless they are digits ("25", "g7" count; "of", "s" do not). Words must be folded (lowercase)."""
+    common = _function_words(language)
+    return {w for w in words if w not in common and (len(w) >= 3 or any(c.isdigit() for c in w))}
+
+
+@lru_cache(maxsize=64)
+def _function_words(language: str | None) -> frozenset[str]:
+    return frozenset().union(*(FUNCTION_WORDS.get(lang, ()) for lang in languages_for(language)))
 
 
 @lru_cache(maxsize=None)

@@ -174,6 +174,30 @@ def _load_project(claims_paths: list[Path], sources_path: Path, event_ids: tuple
     finally:
         if pool:
             pool.shutdown()
+    return _assembled(files, problems, manifest, articles, anchors)
+
+
+def load_cited(claims_paths: list[Path], manifest_for: Callable[[set[str]], Manifest],
+               event_ids: tuple[str, ...] = (), cache: Cache | None = None) -> Project:
+    """The claims, and only the articles their cites name, with a manifest of just those sources
+    (`manifest_for(ids)`, e.g. from an archive index): what `suggest` needs without reading an archive."""
+    with _collection_paused():
+        paths = resolve_claims_paths(claims_paths)
+        files, problems = combine_loaded([load_claims_file(p, display_path(p)) for p in paths])
+        files, problems = _select_events(files, problems, event_ids)
+        manifest = manifest_for({c.source for f in files for claim in f.claims for c in claim.cites})
+        articles: dict[str, Article] = {}
+        for source in manifest.sources:
+            article, found = read_article(source)
+            problems.extend(found)
+            if article is not None:
+                articles[source.id] = article
+        anchors = _anchor_all(files, articles, cache or Cache(None), None, None)
+    return _assembled(files, problems, manifest, articles, anchors)
+
+
+def _assembled(files: list[ClaimsFile], problems: list[Problem], manifest: Manifest, articles: dict[str, Article],
+               anchors: dict[tuple[str, int], Anchor]) -> Project:
     cites: dict[str, tuple[AnchoredCite, ...]] = {}
     for claims_file in files:
         for claim in claims_file.claims:

@@ -378,9 +378,12 @@ def render_suggestions(claim_id: str, suggestions, console: "Console") -> None:
         head.append(f"  chars {s.start}–{s.end}; {', '.join(s.signals)}", style="dim")
         console.print(head, highlight=False)
         print_indented(console, Text(f"quote: {json.dumps(one_line(s.passage), ensure_ascii=False)}"), 7)
+        if s.also:
+            print_indented(console, Text(f"the same sentence is also in: {', '.join(safe(a) for a in s.also)}",
+                                         style="dim"), 7)
 
 
 def suggestions_json(claim_id: str, suggestions) -> str:
     return dump_json({"version": JSON_VERSION, "claim": claim_id, "suggestions": [
         {"source": s.source, "score": s.score, "span": [s.start, s.end], "line": s.line, "quote": s.passage,
-         "signals": list(s.signals)} for s in suggestions]}, indent=2)
+         "signals": list(s.signals), "also": list(s.also)} for s in suggestions]}, indent=2)

@@ -16,7 +16,7 @@ CASES = Path(__file__).resolve().parent / "cases"
 _AMBIENT = ("FORCE_COLOR", "NO_COLOR", "TERM", "COLORTERM", "COLUMNS", "LINES", "CLICOLOR", "CLICOLOR_FORCE",
             "PY_COLORS", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES", "GITHUB_ACTIONS",
             "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "all_proxy",
-            "no_proxy", "CLAIMCHECK_CACHE_DIR")
+            "no_proxy", "CLAIMCHECK_CACHE_DIR", "CLAIMCHECK_DATABASE")
 
 
 @pytest.fixture(autouse=True)
@@ -79,3 +79,31 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 _hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     _hypothesis_settings.load_profile("ci")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for this test session (tests/pgserver.py). Where none can be started the
+    backend tests skip and say why, unless CLAIMCHECK_REQUIRE_POSTGRES is set (as .ci/run sets it)."""
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'claimcheck[postgres]')")
+    from . import pgserver
+    try:
+        server = pgserver.start_server()
+    except pgserver.NoServer as exc:
+        if os.environ.get("CLAIMCHECK_REQUIRE_POSTGRES"):
+            pytest.fail(f"no PostgreSQL server could be started: {exc}")
+        pytest.skip(f"no PostgreSQL server could be started: {exc}")
+    yield server
+    server.stop()
+
+
+_DATABASES = iter(range(1, 1_000_000))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path) -> str:
+    """Each index backend in turn, empty: an SQLite file, or a new database on the session's server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "index.sqlite3")
+    server = request.getfixturevalue("postgres_server")
+    return server.create_database(f"test_{next(_DATABASES)}")

@@ -39,7 +39,7 @@ def test_suggest_ranks_the_duration_sentence_first(tmp_path, runner, monkeypatch
     data = json.loads(runner.invoke(app, ["suggest", "call-duration", "--format", "json"]).output)
     top = data["suggestions"][0]
     assert top["source"] == "yomiuri" and "lasted approximately 25 minutes" in top["quote"]
-    assert "states a duration of the cited kind" in top["signals"]
+    assert "states a value compatible with the cited ones" in top["signals"]
 
 
 def test_suggest_text_output_and_errors(in_repo, runner):

@@ -1,0 +1,515 @@
+"""An archive index: every source's sentences (offsets into the article), their words, full-text search.
+
+`claimcheck index` builds it; `suggest` and `draft --match` read it. It only proposes candidates: every
+passage shown is read again from the article itself and scored by the same code as a scan, so a stale or
+tampered index can make a candidate missing, never a passage wrong. Two backends share one interface:
+SQLite FTS5 in the project (default, `.claimcheck-cache/index.sqlite3`, safe to delete) and PostgreSQL
+(`tsvector` + GIN) for an archive several curators share, chosen by the URL's scheme.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import UsageError
+
+FORMAT = "1"  # bump when the sentence splitter or the word rules change: an index of another format is rebuilt
+INDEX_FILE = "index.sqlite3"
+PROGRESS_EVERY = 50  # sources between two progress reports
+BATCH = 200  # articles per transaction: an interrupted run keeps every finished batch, never half an article
+
+_WORD = re.compile(r"[^\W_]+")
+_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
+def words(text: str) -> list[str]:
+    """The words a sentence is found by: case and accents folded, CJK runs as overlapping pairs of characters
+    (Japanese and Chinese are written without spaces). Both backends index exactly these."""
+    folded = text.lower() if text.isascii() else _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    out = []
+    for word in _WORD.findall(folded):
+        if _CJK_RUN.search(word):
+            for piece in re.split(f"({_CJK_RUN.pattern})", word):
+                if not piece:
+                    continue
+                if _CJK_RUN.fullmatch(piece):
+                    out.extend(piece[i:i + 2] for i in range(max(1, len(piece) - 1)))
+                else:
+                    out.append(piece)
+        else:
+            out.append(word)
+    return out
+
+
+@dataclass(frozen=True)
+class Hit:
+    source: str
+    start: int
+    end: int
+    rank: float  # the engine's relevance: only orders candidates for re-scoring
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """What the index knows of one source's article."""
+    source: str
+    path: str
+    sha256: str
+    size: int
+    mtime_ns: int
+    sentences: int
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    location: str
+    added: int
+    changed: int
+    removed: int
+    unchanged: int
+    unreadable: tuple[str, ...]  # ids whose article could not be read (reported by `check`; not indexed)
+    sentences: int
+
+
+class Index:
+    """One interface over both backends; subclasses give the connection and the SQL that differs."""
+
+    placeholder = "?"
+    location = ""
+
+    def __init__(self, connection):
+        self.db = connection
+
+    # -- the parts that differ ------------------------------------------------------------------------
+    def _create(self) -> None:
+        raise NotImplementedError
+
+    def _insert_words(self, rows: list[tuple[int, str]]) -> None:
+        raise NotImplementedError
+
+    def _delete_words(self, ids: list[int]) -> None:
+        raise NotImplementedError
+
+    def _search(self, query_words: list[str], limit: int) -> list[tuple[int, float]]:
+        raise NotImplementedError
+
+    # -- shared ---------------------------------------------------------------------------------------
+    def _sql(self, statement: str) -> str:
+        return statement.replace("?", self.placeholder)
+
+    def _rows(self, statement: str, params: Iterable = ()) -> list[tuple]:
+        cursor = self.db.cursor()
+        cursor.execute(self._sql(statement), tuple(params))
+        return cursor.fetchall()
+
+    def _run(self, statement: str, params: Iterable = ()) -> None:
+        self.db.cursor().execute(self._sql(statement), tuple(params))
+
+    def _run_many(self, statement: str, rows: list[tuple]) -> None:
+        if rows:
+            self.db.cursor().executemany(self._sql(statement), rows)
+
+    def prepare(self) -> None:
+        """Create the tables, or empty them when they were built by another format."""
+        self._create()
+        found = self._rows("SELECT value FROM meta WHERE key = 'format'")
+        if found and found[0][0] != FORMAT:
+            for table in ("sentences", "sources", "manifests", "terms"):
+                self._run(f"DELETE FROM {table}")
+            self._delete_words([])
+        self._run("DELETE FROM meta WHERE key = 'format'")
+        self._run("INSERT INTO meta (key, value) VALUES ('format', ?)", [FORMAT])
+        self.db.commit()
+
+    def usable(self) -> bool:
+        """Whether an index of this format exists here (a reader never creates one)."""
+        try:
+            found = self._rows("SELECT value FROM meta WHERE key = 'format'")
+        except Exception:  # no tables: never indexed
+            self.db.rollback()
+            return False
+        return bool(found) and found[0][0] == FORMAT
+
+    def indexed(self) -> dict[str, Indexed]:
+        return {row[0]: Indexed(*row) for row in
+                self._rows("SELECT id, path, sha256, size, mtime_ns, sentences FROM sources")}
+
+    def indexed_for(self, ids: list[str]) -> dict[str, Indexed]:
+        out = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for row in self._rows("SELECT id, path, sha256, size, mtime_ns, sentences FROM sources "
+                                  f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+                out[row[0]] = Indexed(*row)
+        return out
+
+    def unreadable(self) -> set[str]:
+        """Sources whose article could not be read when they were indexed."""
+        return {row[0] for row in self._rows("SELECT id FROM sources WHERE sentences < 0")}
+
+    def mark_unreadable(self, sid: str, path: str, entry: dict) -> None:
+        self.remove([sid])
+        self._run("INSERT INTO sources (id, path, sha256, size, mtime_ns, sentences, entry) "
+                  "VALUES (?, ?, '', -1, -1, -1, ?)", [sid, path, json.dumps(entry, ensure_ascii=False)])
+
+    def manifests(self) -> dict[str, str]:
+        return dict(self._rows("SELECT path, sha256 FROM manifests"))
+
+    def set_manifests(self, hashes: dict[str, str]) -> None:
+        self._run("DELETE FROM manifests")
+        self._run_many("INSERT INTO manifests (path, sha256) VALUES (?, ?)", list(hashes.items()))
+
+    def source_rows(self, ids: Iterable[str]) -> dict[str, dict]:
+        """The manifest entries stored for these ids (what `suggest` needs without parsing the manifest)."""
+        ids = list(dict.fromkeys(ids))
+        out = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for sid, entry in self._rows(f"SELECT id, entry FROM sources WHERE id IN ({marks})", chunk):
+                out[sid] = json.loads(entry)
+        return out
+
+    def replace(self, sid: str, path: str, sha256: str, size: int, mtime_ns: int, entry: dict,
+                sentences: list[tuple[int, int, list[str]]]) -> None:
+        """Put one article's sentences in place of what was indexed for it (inside the caller's transaction)."""
+        self.remove([sid])
+        self._run("INSERT INTO sources (id, path, sha256, size, mtime_ns, sentences, entry) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)", [sid, path, sha256, size, mtime_ns, len(sentences),
+                                                   json.dumps(entry, ensure_ascii=False)])
+        first = self._next_id(len(sentences))
+        rows = [(first + i, sid, start, end, " ".join(ws)) for i, (start, end, ws) in enumerate(sentences)]
+        self._run_many("INSERT INTO sentences (id, source, start_offset, end_offset, words) VALUES (?, ?, ?, ?, ?)",
+                       rows)
+        self._insert_words([(row[0], row[4]) for row in rows])
+        self._count_terms(Counter(w for _, _, ws in sentences for w in set(ws)), +1)
+
+    def remove(self, ids: list[str]) -> None:
+        for sid in ids:
+            old = self._rows("SELECT id, words FROM sentences WHERE source = ?", [sid])
+            if old:
+                self._delete_words([row[0] for row in old])
+                self._count_terms(Counter(w for _, text in old for w in set(text.split())), -1)
+                self._run("DELETE FROM sentences WHERE source = ?", [sid])
+            self._run("DELETE FROM sources WHERE id = ?", [sid])
+
+    def _next_id(self, count: int) -> int:
+        # Only one run writes at a time (`exclusive`), so the next free id cannot be taken meanwhile.
+        return int(self._rows("SELECT COALESCE(MAX(id), 0) FROM sentences")[0][0]) + 1
+
+    def _count_terms(self, counts: Counter, sign: int) -> None:
+        if not counts:
+            return
+        self._run_many("INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE "
+                       "SET df = terms.df + excluded.df", [(t, sign * n) for t, n in counts.items()])
+        if sign < 0:
+            self._run("DELETE FROM terms WHERE df <= 0")
+
+    def frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        terms = list(dict.fromkeys(terms))
+        out = {}
+        for i in range(0, len(terms), 500):
+            chunk = terms[i:i + 500]
+            out.update(self._rows(f"SELECT term, df FROM terms WHERE term IN ({', '.join('?' * len(chunk))})",
+                                  chunk))
+        return out
+
+    def sentence_count(self) -> int:
+        return int(self._rows("SELECT COUNT(*) FROM sentences")[0][0])
+
+    def search(self, query_words: list[str], limit: int) -> list[Hit]:
+        """Sentences holding any of `query_words`, best first by the engine's ranking."""
+        if not query_words:
+            return []
+        ranked = self._search(query_words, limit)
+        if not ranked:
+            return []
+        where = {}
+        ids = [i for i, _ in ranked]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for row in self._rows("SELECT id, source, start_offset, end_offset FROM sentences "
+                                  f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+                where[row[0]] = row[1:]
+        return [Hit(*where[i], rank) for i, rank in ranked if i in where]
+
+    def exclusive(self):
+        """Held by an indexing run for its whole length: two runs never interleave their writes."""
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    def rollback(self) -> None:
+        self.db.rollback()
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class SQLiteIndex(Index):
+    def __init__(self, path: Path, create: bool):
+        import sqlite3
+        if not create and not path.is_file():
+            raise FileNotFoundError(path)
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        super().__init__(sqlite3.connect(path, timeout=30, isolation_level="DEFERRED"))
+        self.db.execute("PRAGMA journal_mode = WAL")  # readers never wait for an indexing run
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.location = str(path)
+
+    def exclusive(self):
+        from .locking import locked
+        return locked(Path(self.location), timeout=600)
+
+    def _create(self) -> None:
+        self.db.executescript("""
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE IF NOT EXISTS manifests (path TEXT PRIMARY KEY, sha256 TEXT);
+            CREATE TABLE IF NOT EXISTS sources (id TEXT PRIMARY KEY, path TEXT, sha256 TEXT, size INTEGER,
+                                                mtime_ns INTEGER, sentences INTEGER, entry TEXT);
+            CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY, source TEXT, start_offset INTEGER,
+                                                  end_offset INTEGER, words TEXT);
+            CREATE INDEX IF NOT EXISTS sentences_by_source ON sentences (source);
+            CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, df INTEGER) WITHOUT ROWID;
+            CREATE VIRTUAL TABLE IF NOT EXISTS sentence_words USING fts5 (
+                words, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 0');
+        """)
+
+    def _insert_words(self, rows: list[tuple[int, str]]) -> None:
+        self._run_many("INSERT INTO sentence_words (rowid, words) VALUES (?, ?)", rows)
+
+    def _delete_words(self, ids: list[int]) -> None:
+        if not ids:
+            self._run("INSERT INTO sentence_words (sentence_words) VALUES ('delete-all')")
+            return
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            self._run("INSERT INTO sentence_words (sentence_words, rowid, words) SELECT 'delete', id, words "
+                      f"FROM sentences WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+
+    def _search(self, query_words: list[str], limit: int) -> list[tuple[int, float]]:
+        query = " OR ".join(f'"{w}"' for w in query_words)
+        return self._rows("SELECT rowid, bm25(sentence_words) FROM sentence_words WHERE sentence_words MATCH ? "
+                          "ORDER BY bm25(sentence_words) LIMIT ?", [query, limit])
+
+
+LOCK_KEY = 0x636C6D636B  # "clmck": the advisory lock an indexing run holds on a shared database
+
+
+class PostgresIndex(Index):
+    placeholder = "%s"
+
+    def __init__(self, url: str, create: bool):
+        try:
+            import psycopg
+        except ImportError:
+            raise UsageError("a postgresql:// index needs psycopg: pip install 'claimcheck[postgres]'") from None
+        try:
+            connection = psycopg.connect(url, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise UsageError(f"cannot connect to the index database: {str(exc).strip().splitlines()[0]}") from None
+        super().__init__(connection)
+        self.location = _without_password(url)
+
+    def _create(self) -> None:
+        for statement in (
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+            "CREATE TABLE IF NOT EXISTS manifests (path TEXT PRIMARY KEY, sha256 TEXT)",
+            "CREATE TABLE IF NOT EXISTS sources (id TEXT PRIMARY KEY, path TEXT, sha256 TEXT, size BIGINT, "
+            "mtime_ns BIGINT, sentences INTEGER, entry TEXT)",
+            "CREATE TABLE IF NOT EXISTS sentences (id BIGINT PRIMARY KEY, source TEXT, start_offset INTEGER, "
+            "end_offset INTEGER, words TEXT, "
+            "document tsvector GENERATED ALWAYS AS (to_tsvector('simple', words)) STORED)",
+            "CREATE INDEX IF NOT EXISTS sentences_by_source ON sentences (source)",
+            "CREATE INDEX IF NOT EXISTS sentences_by_word ON sentences USING GIN (document)",
+            "CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, df BIGINT)",
+        ):
+            self._run(statement)
+
+    @contextmanager
+    def exclusive(self):
+        self._run("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
+        self.db.commit()
+        try:
+            yield
+        finally:
+            self.db.rollback()
+            self._run("SELECT pg_advisory_unlock(%s)", [LOCK_KEY])
+            self.db.commit()
+
+    def _insert_words(self, rows: list[tuple[int, str]]) -> None:
+        pass  # the tsvector is a generated column of `sentences`
+
+    def _delete_words(self, ids: list[int]) -> None:
+        pass  # deleting the sentence deletes its tsvector
+
+    def _search(self, query_words: list[str], limit: int) -> list[tuple[int, float]]:
+        # Words are letters and digits only (see `words`), so they are safe as tsquery lexemes.
+        query = " | ".join(query_words)
+        return self._rows("SELECT id, ts_rank(document, q) AS r FROM sentences, to_tsquery('simple', %s) q "
+                          "WHERE document @@ q ORDER BY r DESC, id LIMIT %s", [query, limit])
+
+
+def _without_password(url: str) -> str:
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def default_location() -> Path:
+    from .cache import default_folder
+    return default_folder() / INDEX_FILE
+
+
+def open_index(database: str | None, create: bool = False) -> Index | None:
+    """The index at `database` (a postgresql:// URL, or a path to an SQLite file), or the project's own;
+    None when reading and there is none yet."""
+    database = database or os.environ.get("CLAIMCHECK_DATABASE") or None
+    if database and database.startswith(("postgresql://", "postgres://")):
+        index: Index = PostgresIndex(database, create)
+    elif database and "://" in database and not database.startswith("sqlite://"):
+        raise UsageError(f"--database '{_without_password(database)}': use a postgresql:// URL or a file path")
+    else:
+        path = Path(database[len("sqlite://"):] if database and database.startswith("sqlite://") else
+                    database) if database else default_location()
+        try:
+            index = SQLiteIndex(path, create)
+        except FileNotFoundError:
+            return None
+        except Exception as exc:
+            raise UsageError(f"{path}: cannot open the index ({exc}); delete it and run `claimcheck index`") \
+                from None
+    if create:
+        index.prepare()
+    elif not index.usable():
+        index.close()
+        return None
+    return index
+
+
+Progress = Callable[[str, int, int], None]
+
+
+def build_index(manifest, index: Index, progress: Progress | None = None) -> IndexReport:
+    """Index every source's article that is new or changed (by content hash); drop sources no longer listed.
+
+    Each batch of articles is one transaction: an interrupted run keeps what it finished, and the next
+    run continues from there."""
+    with index.exclusive():
+        return _build(manifest, index, progress)
+
+
+def _build(manifest, index: Index, progress: Progress | None) -> IndexReport:
+    from .anchor import sentences
+    from .paths import sha256_of_file
+    from .sources import read_article
+    known = index.indexed()
+    listed = {s.id for s in manifest.sources}
+    gone = [sid for sid in known if sid not in listed]
+    index.remove(gone)
+    index.commit()
+    added = changed = unchanged = done = 0
+    unreadable: list[str] = []
+    total = len(manifest.sources)
+    pending = 0
+    for source in manifest.sources:
+        done += 1
+        if progress and done % PROGRESS_EVERY == 0:
+            progress("indexing articles", done, total)
+        before = known.get(source.id)
+        if source.path is None:  # refused by the manifest (outside its folder): never read
+            unreadable.append(source.id)
+            if before:
+                index.remove([source.id])
+            continue
+        path = str(source.path)
+        try:
+            stat = os.stat(source.path)
+        except OSError:
+            stat = None
+        if stat and before and before.path == path and before.size == stat.st_size \
+                and before.mtime_ns == stat.st_mtime_ns and sha256_of_file(source.path) == before.sha256:
+            unchanged += 1
+            _refresh_entry(index, source)
+            continue
+        article = read_article(source)[0] if stat else None
+        if article is None:
+            unreadable.append(source.id)  # recorded, so that suggest stops on it as a scan would
+            index.mark_unreadable(source.id, path, source_entry(source))
+            continue
+        if before and before.sha256 == article.sha256 and before.path == path:
+            unchanged += 1  # touched, not changed: only the recorded stat moves
+            index._run("UPDATE sources SET size = ?, mtime_ns = ? WHERE id = ?",
+                       [stat.st_size, stat.st_mtime_ns, source.id])
+            _refresh_entry(index, source)
+            continue
+        rows = [(start, end, words(article.text[start:end])) for start, end in sentences(article.text)]
+        index.replace(source.id, path, article.sha256, stat.st_size, stat.st_mtime_ns, source_entry(source), rows)
+        if before and before.sentences >= 0:
+            changed += 1
+        else:
+            added += 1
+        pending += 1
+        if pending >= BATCH:
+            index.commit()
+            pending = 0
+    index.set_manifests(manifest_hashes(manifest.path))
+    index.commit()
+    if progress:
+        progress("indexing articles", total, total)
+    return IndexReport(index.location, added, changed, len(gone), unchanged, tuple(unreadable),
+                       index.sentence_count())
+
+
+def manifest_hashes(sources_path: Path) -> dict[str, str]:
+    """Each manifest file's resolved path and sha256: an index answers for the manifest it was built from."""
+    from .paths import manifest_files, sha256_of_file
+    return {os.path.realpath(p): sha256_of_file(p) or "" for p in manifest_files(sources_path)}
+
+
+def changed_since_indexing(index: Index) -> set[str]:
+    """Sources whose article's size or modification time moved since it was indexed. Re-hashing a whole
+    archive on every query would cost more than the query; a candidate's text is always checked by hash."""
+    changed = set()
+    for sid, row in index.indexed().items():
+        try:
+            stat = os.stat(row.path)
+        except OSError:
+            changed.add(sid)
+            continue
+        if stat.st_size != row.size or stat.st_mtime_ns != row.mtime_ns:
+            changed.add(sid)
+    return changed
+
+
+def _refresh_entry(index: Index, source) -> None:
+    """An unchanged article whose manifest entry changed (a new outlet, a zone) keeps its sentences."""
+    index._run("UPDATE sources SET entry = ? WHERE id = ?", [json.dumps(source_entry(source), ensure_ascii=False),
+                                                            source.id])
+
+
+SOURCE_FIELDS = ("id", "file", "outlet", "title", "url", "published", "timezone", "language", "translated_from",
+                 "sha256", "note", "via")
+
+
+def source_entry(source) -> dict:
+    entry = {key: getattr(source, key) for key in SOURCE_FIELDS if getattr(source, key) is not None}
+    entry["path"] = str(source.path) if source.path is not None else None
+    entry["mark"] = [source.mark.file, source.mark.line, source.mark.column]
+    return entry
+
+
+def source_from_entry(entry: dict):
+    from .model import Mark, Source
+    fields = {key: entry.get(key) for key in SOURCE_FIELDS}
+    mark = entry.get("mark") or ["", 1, 1]
+    return Source(**fields, path=Path(entry["path"]) if entry.get("path") else None,
+                  mark=Mark(mark[0], mark[1], mark[2]))
