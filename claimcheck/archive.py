@@ -513,3 +513,19 @@ def source_from_entry(entry: dict):
     mark = entry.get("mark") or ["", 1, 1]
     return Source(**fields, path=Path(entry["path"]) if entry.get("path") else None,
                   mark=Mark(mark[0], mark[1], mark[2]))
+
+
+def sources_matching(index: Index, query: str, limit: int) -> list[tuple[str, int]]:
+    """The sources whose articles hold the most sentences matching `query`'s words (rarest words first),
+    best first, at most `limit`: how `draft --match` picks one event's coverage out of an archive."""
+    from collections import defaultdict
+    asked = list(dict.fromkeys(words(query)))
+    counts = index.frequencies(asked)
+    present = sorted((counts[w], w) for w in asked if counts.get(w))
+    if not present:
+        return []
+    hits = index.search([w for _, w in present[:24]], 50 * limit)
+    score: dict[str, int] = defaultdict(int)
+    for hit in hits:
+        score[hit.source] += 1
+    return sorted(score.items(), key=lambda item: (-item[1], item[0]))[:limit]

@@ -110,7 +110,7 @@ def _progress():
         if state.get("what") != what:
             state["what"], state["task"] = what, bar.add_task(what, total=total)
         bar.update(state["task"], completed=done, total=total)
-        if done >= total and what == "anchoring quotes":
+        if done >= total and what in ("anchoring quotes", "indexing articles"):
             bar.stop()
 
     return report
@@ -481,6 +481,11 @@ def draft(
                                                    "instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace --output if it exists.")] = False,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many claims.")] = None,
+    match: Annotated[Optional[str], typer.Option("--match", help="Draft from the sources of the archive index "
+                                                 "(claimcheck index) whose articles best match these words.")] = None,
+    max_sources: Annotated[int, typer.Option("--max-sources", min=2, help="With --match: at most this many "
+                                             "sources.")] = 30,
+    database: DatabaseOpt = None,
 ) -> None:
     """Draft a claims file from the articles: the same typed fact or quoted sentence stated by two or
     more sources becomes a claim, with each source's exact words. Ranked for review: disagreements
@@ -496,7 +501,12 @@ def draft(
         if output is not None and output.exists() and not force:
             raise UsageError(f"{output} exists; pass --force to replace it")
         from .project import load_sources
-        project = load_sources(sources or Path("seeds/sources.yaml"), source)
+        manifest_path = sources or Path("seeds/sources.yaml")
+        if match is not None:
+            if source:
+                raise UsageError("--match picks the sources itself; leave out --source")
+            source = _matching_sources(manifest_path, match, max_sources, database)
+        project = load_sources(manifest_path, source)
         text = draft_claims(project, event_id, title, source, limit)
         if output is None:
             sys.stdout.write(text)
@@ -506,6 +516,26 @@ def draft(
             sys.stderr.write(f"claimcheck: wrote {output}\n")
     except ClaimcheckError as exc:
         _fail(exc)
+
+
+def _matching_sources(manifest_path: Path, query: str, most: int, database: str | None) -> list[str]:
+    from .archive import manifest_hashes, open_index, sources_matching
+    store = open_index(database)
+    if store is None:
+        raise UsageError("--match searches the archive index, and there is none yet; run `claimcheck index` first")
+    try:
+        if store.manifests() != manifest_hashes(manifest_path):
+            sys.stderr.write("claimcheck: hint: the archive index was built from another version of the manifest; "
+                             "run `claimcheck index` so that --match sees every source\n")
+        found = sources_matching(store, query, most)
+    finally:
+        store.close()
+    if len(found) < 2:
+        raise UsageError(f"--match '{query}' finds {'one source' if found else 'no source'} in the archive index; "
+                         "a draft compares two or more: try other words")
+    sys.stderr.write(f"claimcheck: drafting from {len(found)} sources matching '{query}': "
+                     f"{', '.join(sid for sid, _ in found)}\n")
+    return [sid for sid, _ in found]
 
 
 @app.command()

@@ -211,3 +211,31 @@ def test_index_refuses_a_manifest_that_fails_to_load(seeds, runner, tmp_path):
     assert result.exit_code == 2
     assert "seeds/sources.yaml:" in result.stderr and "CC001" in result.stderr
     assert not (tmp_path / "i.sqlite3").exists()
+
+
+def test_draft_match_picks_one_events_coverage_from_the_archive(seeds, database, runner):
+    assert runner.invoke(app, ["index", "--database", database]).exit_code == 0
+    result = runner.invoke(app, ["draft", "--event", "call", "--match", "Takaichi Trump telephone call",
+                                 "--database", database, "-o", "claims/call.yaml"])
+    assert result.exit_code == 0, result.stderr
+    picked = result.stderr.splitlines()[0].split(": ", 2)[2].split(", ")
+    assert set(picked) == {"fnn-relay", "we2usa-report", "yomiuri", "jan-call-report", "vnexpress"}
+    drafted = (seeds / "claims" / "call.yaml").read_text(encoding="utf-8")
+    assert "reuters-yahoo" not in drafted and "source: yomiuri" in drafted
+    assert runner.invoke(app, ["check", "claims/call.yaml"]).exit_code == 0
+
+
+def test_draft_match_refusals(seeds, runner, tmp_path):
+    missing = runner.invoke(app, ["draft", "--event", "x", "--match", "moon", "--database",
+                                  str(tmp_path / "none.sqlite3")])
+    assert missing.exit_code == 2
+    assert missing.stderr == ("claimcheck: error: --match searches the archive index, and there is none yet; run "
+                              "`claimcheck index` first\n")
+    assert not (tmp_path / "none.sqlite3").exists()
+    database = str(tmp_path / "i.sqlite3")
+    runner.invoke(app, ["index", "--database", database])
+    both = runner.invoke(app, ["draft", "--event", "x", "--match", "moon", "--source", "ndtv", "--database", database])
+    assert both.exit_code == 2 and "leave out --source" in both.stderr
+    nothing = runner.invoke(app, ["draft", "--event", "x", "--match", "zeppelin", "--database", database])
+    assert nothing.exit_code == 2
+    assert "--match 'zeppelin' finds no source in the archive index" in nothing.stderr
