@@ -17,21 +17,20 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import lexicon
 from .anchor import normalize, sentences
 from .check import yaml_string
 from .model import Source
 from .project import Project
 from .yamlread import UNWRITABLE
 
-# Words that say nothing about what a value is about (en, de, es, fr).
-_STOPWORDS = frozenset("""a an the and or but of in on at to for from by with as is was were be been being are it its
-this that these those there their they them he she his her we our you your i me my not no than then so such which who
-whom whose what when where why how also just only more most less about after before over under into onto out up down
-said says say told according would could should will can may might has have had do does did new year years day days
-week weeks time times per cent percent one two three four five six seven eight nine ten first second third last next
-der die das und oder ein eine einen dem den des von zu mit auf für ist war wurde werden nach bei im am um als auch nicht
-el la los las un una unos unas y o de del en con por para que se su sus es fue al lo como más
-le la les un une des et ou de du en dans pour par sur que qui se sa son ses est été au aux avec plus""".split())
+# Words that say nothing about what a value is about: the lexicon's function words, and the words of values
+# themselves (numbers, ordinals, units of time), which every fact has.
+_STOPWORDS = frozenset().union(
+    *(lexicon.FUNCTION_WORDS[lang] for lang in ("en", "de", "es", "fr")),
+    *(lexicon.CARDINALS[lang] for lang in ("en", "de", "es", "fr")),
+    *(lexicon.ORDINALS[lang] for lang in ("en", "de", "es", "fr")),
+    "year years day days week weeks time times per cent percent last next".split())
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _QUOTED = re.compile(r"[“\"«„]([^”\"»“]{25,400})[”\"»“]")
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:and|but|while|which|who|after|before|as|when)\s|,\s")

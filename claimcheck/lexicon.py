@@ -245,14 +245,15 @@ FUNCTION_WORDS = {
         had do does did this that these those it its he she they them his her their we our you your i me my not no
         will would can could should may might must shall said says say also than then there here which who whom
         whose what when where while about after before over under into onto out up down off more most some any
-        all each both such only just very other another one new like""".split()),
+        all each both such only just very other another one new like so why how less according""".split()),
     "de": frozenset("""der die das den dem des ein eine einer eines einem einen und oder aber von zu im in am an auf
         mit für bei aus als ist sind war waren wird werden wurde wurden hat haben hatte sich es er sie wir ihr
-        nicht auch noch nach vor über unter dass wie so nur""".split()),
+        nicht auch noch nach vor über unter dass wie so nur um""".split()),
     "es": frozenset("""el la los las un una unos unas y o pero de del a al en con por para como es son fue fueron
-        ha han había se su sus que no también más muy este esta estos estas ese esa lo le les""".split()),
+        ha han había se su sus que no también más muy este esta estos estas ese esa lo le les
+        al""".split()),
     "fr": frozenset("""le la les un une des et ou mais de du au aux en dans sur avec pour par comme est sont était
-        a ont avait se sa son ses que qui ne pas plus aussi ce cette ces il elle ils elles""".split()),
+        a ont avait se sa son ses que qui ne pas plus aussi ce cette ces il elle ils elles été""".split()),
     "it": frozenset("""il lo la i gli le un una e o ma di del della a al in con per come è sono era ha hanno si
         suo sua che non anche più questo questa""".split()),
     "pt": frozenset("""o a os as um uma e ou mas de do da dos das em no na com por para como é são foi foram tem
