@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 from .errors import UsageError
 
-FORMAT = "1"  # bump when the sentence splitter or the word rules change: an index of another format is rebuilt
+FORMAT = "2"  # bump when the sentence splitter or the word rules change: an index of another format is rebuilt
 INDEX_FILE = "index.sqlite3"
 PROGRESS_EVERY = 50  # sources between two progress reports
 BATCH = 200  # articles per transaction: an interrupted run keeps every finished batch, never half an article
@@ -118,13 +118,16 @@ class Index:
             self.db.cursor().executemany(self._sql(statement), rows)
 
     def prepare(self) -> None:
-        """Create the tables, or empty them when they were built by another format."""
-        self._create()
-        found = self._rows("SELECT value FROM meta WHERE key = 'format'")
+        """Create the tables; an index of another format (an older claimcheck) is dropped and rebuilt."""
+        try:
+            found = self._rows("SELECT value FROM meta WHERE key = 'format'")
+        except Exception:  # no tables yet
+            self.db.rollback()
+            found = []
         if found and found[0][0] != FORMAT:
-            for table in ("sentences", "sources", "manifests", "terms"):
-                self._run(f"DELETE FROM {table}")
-            self._delete_words([])
+            for table in ("sentence_words", "sentences", "sources", "entries", "manifests", "terms", "meta"):
+                self._run(f"DROP TABLE IF EXISTS {table}")
+        self._create()
         self._run("DELETE FROM meta WHERE key = 'format'")
         self._run("INSERT INTO meta (key, value) VALUES ('format', ?)", [FORMAT])
         self.db.commit()
@@ -157,8 +160,13 @@ class Index:
 
     def mark_unreadable(self, sid: str, path: str, entry: dict) -> None:
         self.remove([sid])
-        self._run("INSERT INTO sources (id, path, sha256, size, mtime_ns, sentences, entry) "
-                  "VALUES (?, ?, '', -1, -1, -1, ?)", [sid, path, json.dumps(entry, ensure_ascii=False)])
+        self._run("INSERT INTO sources (id, path, sha256, size, mtime_ns, sentences) VALUES (?, ?, '', -1, -1, -1)",
+                  [sid, path])
+        self.set_entry(sid, entry)
+
+    def set_entry(self, sid: str, entry: dict) -> None:
+        self._run("DELETE FROM entries WHERE id = ?", [sid])
+        self._run("INSERT INTO entries (id, entry) VALUES (?, ?)", [sid, json.dumps(entry, ensure_ascii=False)])
 
     def manifests(self) -> dict[str, str]:
         return dict(self._rows("SELECT path, sha256 FROM manifests"))
@@ -174,7 +182,7 @@ class Index:
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             marks = ", ".join("?" * len(chunk))
-            for sid, entry in self._rows(f"SELECT id, entry FROM sources WHERE id IN ({marks})", chunk):
+            for sid, entry in self._rows(f"SELECT id, entry FROM entries WHERE id IN ({marks})", chunk):
                 out[sid] = json.loads(entry)
         return out
 
@@ -182,9 +190,9 @@ class Index:
                 sentences: list[tuple[int, int, list[str]]]) -> None:
         """Put one article's sentences in place of what was indexed for it (inside the caller's transaction)."""
         self.remove([sid])
-        self._run("INSERT INTO sources (id, path, sha256, size, mtime_ns, sentences, entry) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?)", [sid, path, sha256, size, mtime_ns, len(sentences),
-                                                   json.dumps(entry, ensure_ascii=False)])
+        self._run("INSERT INTO sources (id, path, sha256, size, mtime_ns, sentences) VALUES (?, ?, ?, ?, ?, ?)",
+                  [sid, path, sha256, size, mtime_ns, len(sentences)])
+        self.set_entry(sid, entry)
         first = self._next_id(len(sentences))
         rows = [(first + i, sid, start, end, " ".join(ws)) for i, (start, end, ws) in enumerate(sentences)]
         self._run_many("INSERT INTO sentences (id, source, start_offset, end_offset, words) VALUES (?, ?, ?, ?, ?)",
@@ -200,6 +208,7 @@ class Index:
                 self._count_terms(Counter(w for _, text in old for w in set(text.split())), -1)
                 self._run("DELETE FROM sentences WHERE source = ?", [sid])
             self._run("DELETE FROM sources WHERE id = ?", [sid])
+            self._run("DELETE FROM entries WHERE id = ?", [sid])
 
     def _next_id(self, count: int) -> int:
         # Only one run writes at a time (`exclusive`), so the next free id cannot be taken meanwhile.
@@ -223,7 +232,7 @@ class Index:
         return out
 
     def sentence_count(self) -> int:
-        return int(self._rows("SELECT COUNT(*) FROM sentences")[0][0])
+        return int(self._rows("SELECT COALESCE(SUM(sentences), 0) FROM sources WHERE sentences > 0")[0][0])
 
     def search(self, query_words: list[str], limit: int) -> list[Hit]:
         """Sentences holding any of `query_words`, best first by the engine's ranking."""
@@ -276,7 +285,8 @@ class SQLiteIndex(Index):
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE IF NOT EXISTS manifests (path TEXT PRIMARY KEY, sha256 TEXT);
             CREATE TABLE IF NOT EXISTS sources (id TEXT PRIMARY KEY, path TEXT, sha256 TEXT, size INTEGER,
-                                                mtime_ns INTEGER, sentences INTEGER, entry TEXT);
+                                                mtime_ns INTEGER, sentences INTEGER);
+            CREATE TABLE IF NOT EXISTS entries (id TEXT PRIMARY KEY, entry TEXT);
             CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY, source TEXT, start_offset INTEGER,
                                                   end_offset INTEGER, words TEXT);
             CREATE INDEX IF NOT EXISTS sentences_by_source ON sentences (source);
@@ -326,7 +336,8 @@ class PostgresIndex(Index):
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
             "CREATE TABLE IF NOT EXISTS manifests (path TEXT PRIMARY KEY, sha256 TEXT)",
             "CREATE TABLE IF NOT EXISTS sources (id TEXT PRIMARY KEY, path TEXT, sha256 TEXT, size BIGINT, "
-            "mtime_ns BIGINT, sentences INTEGER, entry TEXT)",
+            "mtime_ns BIGINT, sentences INTEGER)",
+            "CREATE TABLE IF NOT EXISTS entries (id TEXT PRIMARY KEY, entry TEXT)",
             "CREATE TABLE IF NOT EXISTS sentences (id BIGINT PRIMARY KEY, source TEXT, start_offset INTEGER, "
             "end_offset INTEGER, words TEXT, "
             "document tsvector GENERATED ALWAYS AS (to_tsvector('simple', words)) STORED)",
@@ -412,6 +423,7 @@ def _build(manifest, index: Index, progress: Progress | None) -> IndexReport:
     from .paths import sha256_of_file
     from .sources import read_article
     known = index.indexed()
+    stored = dict(index._rows("SELECT id, entry FROM entries"))
     listed = {s.id for s in manifest.sources}
     gone = [sid for sid in known if sid not in listed]
     index.remove(gone)
@@ -438,7 +450,7 @@ def _build(manifest, index: Index, progress: Progress | None) -> IndexReport:
         if stat and before and before.path == path and before.size == stat.st_size \
                 and before.mtime_ns == stat.st_mtime_ns and sha256_of_file(source.path) == before.sha256:
             unchanged += 1
-            _refresh_entry(index, source)
+            _refresh_entry(index, source, stored)
             continue
         article = read_article(source)[0] if stat else None
         if article is None:
@@ -449,7 +461,7 @@ def _build(manifest, index: Index, progress: Progress | None) -> IndexReport:
             unchanged += 1  # touched, not changed: only the recorded stat moves
             index._run("UPDATE sources SET size = ?, mtime_ns = ? WHERE id = ?",
                        [stat.st_size, stat.st_mtime_ns, source.id])
-            _refresh_entry(index, source)
+            _refresh_entry(index, source, stored)
             continue
         rows = [(start, end, words(article.text[start:end])) for start, end in sentences(article.text)]
         index.replace(source.id, path, article.sha256, stat.st_size, stat.st_mtime_ns, source_entry(source), rows)
@@ -490,10 +502,11 @@ def changed_since_indexing(index: Index) -> set[str]:
     return changed
 
 
-def _refresh_entry(index: Index, source) -> None:
+def _refresh_entry(index: Index, source, stored: dict[str, str]) -> None:
     """An unchanged article whose manifest entry changed (a new outlet, a zone) keeps its sentences."""
-    index._run("UPDATE sources SET entry = ? WHERE id = ?", [json.dumps(source_entry(source), ensure_ascii=False),
-                                                            source.id])
+    entry = source_entry(source)
+    if stored.get(source.id) != json.dumps(entry, ensure_ascii=False):
+        index.set_entry(source.id, entry)
 
 
 SOURCE_FIELDS = ("id", "file", "outlet", "title", "url", "published", "timezone", "language", "translated_from",
