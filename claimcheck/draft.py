@@ -153,6 +153,7 @@ def read_facts(project: Project, source: Source) -> list[Fact]:
         if value is not None and (value.time is not None or value.day is not None or value.weekday is not None):
             lo, hi = _clause(text, start, end, start, end)
             facts.append(Fact(source, "date", "date", lo, hi, _content_words(sentence), value.label()))
+        facts.extend(_act_facts(text, start, end, source))
         words = _content_words(sentence)
         if 5 <= len(words) and len(sentence.split()) <= 45:
             lo, hi = _clause(text, start, end, start, end)
@@ -174,6 +175,92 @@ def read_facts(project: Project, source: Source) -> list[Fact]:
                                       attribution=(offset + span[0], offset + span[1]) if speaker else (0, 0)))
         offset += len(line) + 1
     return facts
+
+
+# Who acted: a run of capitalized words ("Donald Trump", "the U.S. side", "Tokyo", "White House").
+_WHO = r"(?:the\s+)?(?P<who>(?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})(?:\s+side)?"
+
+
+def _act_patterns(language: str | None) -> list[tuple[re.Pattern, dict]]:
+    verbs = lexicon.merged("ACT_BY_VERBS", language)
+    nouns = lexicon.merged("ACT_NOUNS", language)
+    pronouns = lexicon.alternation(p for lang in lexicon.languages_for(language)
+                                   for p in lexicon.POSSESSIVE_PRONOUNS.get(lang, ()))
+    noun = lexicon.alternation(nouns)
+    return [
+        (re.compile(rf"\b(?P<act>{lexicon.alternation(verbs)})\s+by\s+{_WHO}"), verbs),
+        (re.compile(rf"\bat\s+the\s+(?P<act>{noun})\s+of\s+{_WHO}"), nouns),
+        (re.compile(rf"\bat\s+{_WHO}[’']s\s+(?P<act>{noun})\b"), nouns),
+        (re.compile(rf"\bat\s+(?P<pronoun>{pronouns})\s+(?P<act>{noun})\b"), nouns),
+    ]
+
+
+def _act_facts(text: str, start: int, end: int, source: Source) -> list[Fact]:
+    """Who did it: "initiated by the U.S. side", "at the request of Tokyo", "at his invitation" (a pronoun
+    names no one: the cite is drafted without a value)."""
+    sentence = text[start:end]
+    facts = []
+    for pattern, acts in _act_patterns(source.language):
+        for m in pattern.finditer(sentence):
+            who = (m.groupdict().get("who") or "").strip()
+            if who.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", who):
+                who = who.rstrip(".")  # the sentence's full stop, not an initial's ("U.S.")
+            if who and who.split()[0] in _TITLES and len(who.split()) == 1:
+                continue
+            lo, hi = _clause(text, start, end, start + m.start(), start + m.end())
+            words = _content_words(sentence, who)
+            facts.append(Fact(source, "actor", acts[m.group("act").lower()], lo, hi, words,
+                              who or m.group("pronoun"), speaker=who))
+    return facts
+
+
+def _actor_id(name: str) -> str:
+    """An entity id for a name: "U.S." is "us", "Donald Trump" is "trump" (the last name, as for speakers)."""
+    parts = [p for p in re.split(r"[\s.]+", name) if p]
+    if parts and all(len(p) == 1 for p in parts):
+        return "".join(parts).lower()
+    return _entity_id(name)
+
+
+_ACT_QUESTIONS = {"initiative": "Who initiated it", "host": "Who hosted it", "mediation": "Who mediated it",
+                  "order": "Who ordered it"}
+
+
+def _actor_yaml(group: Group, taken: set[str], project: Project, entities: dict[str, set[str]]) -> str | None:
+    """Who did it, as each source says. Values only when every source that names someone names the same
+    one: "the U.S." and "Washington" may be one actor, and a guess would manufacture a conflict."""
+    best: dict[str, Fact] = {}
+    for fact in group.facts:
+        best.setdefault(fact.source.id, fact)
+    if len(best) < 2:
+        return None
+    named = {sid: _actor_id(f.speaker) for sid, f in best.items() if f.speaker}
+    agree = len(set(named.values())) == 1
+    act = group.facts[0].dimension
+    top = sorted(group.words, key=lambda w: (-group.words[w], w))[:3]
+    claim_id = _ident(f"{act} by " + " ".join(top), taken)
+    notes = ["drafted: who each source says acted; check that every cite speaks of the same act"]
+    unnamed = sorted({f.label for f in best.values() if not f.speaker})
+    if unnamed:
+        notes.append(f"'{', '.join(unnamed)}' names no one: say who with `value:`")
+    if named and not agree:
+        names = ", ".join(sorted({best[sid].speaker for sid in named}))
+        notes.append(f"the sources name {names}: give the cites that mean one actor the same `value:`")
+    statement = f"{_ACT_QUESTIONS.get(act, 'Who did it')} ({', '.join(top)})" if top else _ACT_QUESTIONS.get(act, "Who did it")
+    lines = [f"  - id: {claim_id}", f"    claim: {yaml_string(statement)}", "    type: actor",
+             f"    note: {yaml_string('; '.join(notes))}", "    cites:"]
+    cites = 0
+    for sid, fact in best.items():
+        article = project.articles[sid].text
+        quote = article[fact.start:fact.end]
+        if len(quote) > MAX_QUOTE or UNWRITABLE.search(quote) or article.count(quote) > 1:
+            continue
+        lines += [f"      - source: {sid}", f"        quote: {yaml_string(quote)}"]
+        if sid in named and agree:
+            entities.setdefault(named[sid], set()).add(fact.speaker)
+            lines.append(f"        value: {named[sid]}")
+        cites += 1
+    return "\n".join(lines) + "\n" if cites >= 2 else None
 
 
 def _topic_words(project: Project, sources: list[Source]) -> set[str]:
@@ -224,6 +311,8 @@ def _similar(fact: Fact, group: Group) -> float:
         return 0.0
     if fact.source.id in group.sources:
         return 0.0
+    if fact.kind == "actor":  # the same act ("initiated", "at the invitation of"): one question per event
+        return 0.5
     if fact.kind == "quote":
         from rapidfuzz import fuzz
         best = max(fuzz.token_set_ratio(fact.speech, f.speech) for f in group.facts)
@@ -392,7 +481,8 @@ def draft(project: Project, event_id: str, title: str | None, source_ids: list[s
     from .errors import UsageError
     from .loader import load_claims_file
     from .model import Verdict
-    from .project import load_project
+    from .model import Manifest
+    from .project import load_cited
     wanted = source_ids or [s.id for s in project.manifest.sources]
     unknown = [s for s in wanted if project.manifest.get(s) is None]
     if unknown:
@@ -408,13 +498,18 @@ def draft(project: Project, event_id: str, title: str | None, source_ids: list[s
     copies = _near_copies(project, sources)
     taken: set[str] = set()
     blocks = []
+    entities: dict[str, set[str]] = {}
     for group in groups:
         fact = group.facts[0]
+        if fact.kind == "actor":
+            block = _actor_yaml(group, taken, project, entities)
+            if block:
+                blocks.append(block)
+            continue
         seed = f"{fact.dimension if fact.kind != 'quote' else 'quote'} {' '.join(sorted(group.words, key=lambda w: (-group.words[w], w))[:3])}"
         block = _claim_yaml(group, _ident(seed, taken), project, copies)
         if block:
             blocks.append(block)
-    entities: dict[str, set[str]] = {}
     for group in groups:
         if group.facts[0].kind == "quote":
             block = _speaker_yaml(group, taken, project, entities)
@@ -434,7 +529,9 @@ def draft(project: Project, event_id: str, title: str | None, source_ids: list[s
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "draft.yaml"
         path.write_text(head + "".join(blocks), encoding="utf-8")
-        drafted = load_project([path], project.manifest.path)
+        # Only the drafted sources' articles are read again: a draft from an archive must not read it all.
+        drafted = load_cited([path], lambda ids: Manifest(project.manifest.path, tuple(
+            project.manifest.get(i) for i in sorted(ids) if project.manifest.get(i))))
         results = compare_project(drafted)
         keep = {f.id for f in load_claims_file(path)[0].claims}
     order = {Verdict.CONFLICT: 0, Verdict.RECONCILABLE: 1, Verdict.VARIANT: 2, Verdict.AGREED: 3,

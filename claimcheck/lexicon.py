@@ -286,6 +286,18 @@ DIRECTIONS = {
            **dict.fromkeys("baisse baissé chuté reculé abaissé diminué recul".split(), -1)},
 }
 # Words that mark a cite as relayed rather than first-hand.
+# Who did it, for `draft`: "initiated by the U.S. side", "at the request of Tokyo", "at Trump's invitation".
+# Each word maps to the act it names, so that sources wording one act differently meet in one claim.
+ACT_BY_VERBS = {"en": {"initiated": "initiative", "requested": "initiative", "proposed": "initiative",
+                       "arranged": "initiative", "organised": "initiative", "organized": "initiative",
+                       "convened": "initiative", "hosted": "host", "brokered": "mediation",
+                       "mediated": "mediation", "ordered": "order", "authorised": "order", "authorized": "order"}}
+ACT_NOUNS = {"en": {"request": "initiative", "invitation": "initiative", "initiative": "initiative",
+                    "behest": "initiative", "suggestion": "initiative", "urging": "initiative",
+                    "order": "order", "orders": "order"}}
+POSSESSIVE_PRONOUNS = {"en": ("his", "her", "their", "its")}
+
+
 HEARSAY = {"en": ("reportedly", "according to", "sources said", "sources say", "source said", "sources told",
                   "people familiar", "familiar with the matter", "unnamed", "anonymous", "cited by",
                   "is understood", "it was reported", "was quoted", "sources close"),

@@ -113,3 +113,48 @@ def test_draft_refuses_an_article_that_fails_to_load(project_dir, runner):
     manifest.write_text(manifest.read_text(encoding="utf-8") + "  - {id: gone, file: gone.txt}\n", encoding="utf-8")
     result = runner.invoke(app, ["draft", "--event", "d"])
     assert result.exit_code == 2 and "CC201" in result.output and "gone.txt" in result.output
+
+
+def _newsroom(tmp_path, articles: dict[str, str]):
+    (tmp_path / "seeds").mkdir()
+    entries = []
+    for sid, text in articles.items():
+        (tmp_path / "seeds" / f"{sid}.txt").write_text(text, encoding="utf-8")
+        entries.append(f"  - id: {sid}\n    file: {sid}.txt\n")
+    (tmp_path / "seeds" / "sources.yaml").write_text("sources:\n" + "".join(entries), encoding="utf-8")
+    (tmp_path / "claims").mkdir()
+
+
+def test_draft_asks_who_acted_and_reads_only_names(tmp_path, runner, monkeypatch):
+    _newsroom(tmp_path, {
+        "north": "The ceasefire talks were initiated by Norway, diplomats in Oslo said on Monday.\n",
+        "south": "Delegates met in Oslo for ceasefire talks held at the invitation of Norway.\n",
+        "west": "The ceasefire talks in Oslo began at his request, a spokesman said.\n"})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["draft", "--event", "talks"])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(result.output)
+    actor = next(c for c in data["claims"] if c["type"] == "actor")
+    assert actor["claim"].startswith("Who initiated it")
+    values = {c["source"]: c.get("value") for c in actor["cites"]}
+    assert values == {"north": "norway", "south": "norway", "west": None}
+    assert "'his' names no one: say who with `value:`" in actor["note"]
+    assert data["entities"] == {"norway": ["Norway"]}
+    (tmp_path / "claims" / "talks.yaml").write_text(result.output, encoding="utf-8")
+    assert runner.invoke(app, ["check"]).exit_code == 0
+
+
+def test_draft_never_turns_two_names_for_one_actor_into_a_conflict(tmp_path, runner, monkeypatch):
+    _newsroom(tmp_path, {
+        "a": "The summit was initiated by the U.S. side, officials said.\n",
+        "b": "The summit was held at the request of Washington, officials said.\n"})
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["draft", "--event", "summit", "-o", "claims/summit.yaml"])
+    assert result.exit_code == 0, result.output
+    actor = next(c for c in yaml.safe_load((tmp_path / "claims" / "summit.yaml").read_text(encoding="utf-8"))
+                 ["claims"] if c["type"] == "actor")
+    assert all("value" not in c for c in actor["cites"])
+    assert "the sources name U.S., Washington: give the cites that mean one actor the same `value:`" in actor["note"]
+    compared = runner.invoke(app, ["compare", "--format", "json"])
+    verdict = next(c["verdict"] for c in json.loads(compared.output)["claims"] if c["id"] == actor["id"])
+    assert verdict != "conflict"
