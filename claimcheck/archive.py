@@ -87,6 +87,7 @@ class Index:
 
     def __init__(self, connection):
         self.db = connection
+        self._terms: Counter = Counter()  # document-frequency changes, written once per transaction
 
     # -- the parts that differ ------------------------------------------------------------------------
     def _create(self) -> None:
@@ -187,9 +188,11 @@ class Index:
         return out
 
     def replace(self, sid: str, path: str, sha256: str, size: int, mtime_ns: int, entry: dict,
-                sentences: list[tuple[int, int, list[str]]]) -> None:
-        """Put one article's sentences in place of what was indexed for it (inside the caller's transaction)."""
-        self.remove([sid])
+                sentences: list[tuple[int, int, list[str]]], new: bool = False) -> None:
+        """Put one article's sentences in place of what was indexed for it (inside the caller's transaction);
+        `new`: nothing was indexed for it, so there is nothing to remove."""
+        if not new:
+            self.remove([sid])
         self._run("INSERT INTO sources (id, path, sha256, size, mtime_ns, sentences) VALUES (?, ?, ?, ?, ?, ?)",
                   [sid, path, sha256, size, mtime_ns, len(sentences)])
         self.set_entry(sid, entry)
@@ -198,14 +201,14 @@ class Index:
         self._run_many("INSERT INTO sentences (id, source, start_offset, end_offset, words) VALUES (?, ?, ?, ?, ?)",
                        rows)
         self._insert_words([(row[0], row[4]) for row in rows])
-        self._count_terms(Counter(w for _, _, ws in sentences for w in set(ws)), +1)
+        self._terms.update(w for _, _, ws in sentences for w in set(ws))
 
     def remove(self, ids: list[str]) -> None:
         for sid in ids:
             old = self._rows("SELECT id, words FROM sentences WHERE source = ?", [sid])
             if old:
                 self._delete_words([row[0] for row in old])
-                self._count_terms(Counter(w for _, text in old for w in set(text.split())), -1)
+                self._terms.subtract(w for _, text in old for w in set(text.split()))
                 self._run("DELETE FROM sentences WHERE source = ?", [sid])
             self._run("DELETE FROM sources WHERE id = ?", [sid])
             self._run("DELETE FROM entries WHERE id = ?", [sid])
@@ -214,12 +217,14 @@ class Index:
         # Only one run writes at a time (`exclusive`), so the next free id cannot be taken meanwhile.
         return int(self._rows("SELECT COALESCE(MAX(id), 0) FROM sentences")[0][0]) + 1
 
-    def _count_terms(self, counts: Counter, sign: int) -> None:
-        if not counts:
+    def _flush_terms(self) -> None:
+        changes = [(t, n) for t, n in self._terms.items() if n]
+        self._terms = Counter()
+        if not changes:
             return
         self._run_many("INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE "
-                       "SET df = terms.df + excluded.df", [(t, sign * n) for t, n in counts.items()])
-        if sign < 0:
+                       "SET df = terms.df + excluded.df", changes)
+        if any(n < 0 for _, n in changes):
             self._run("DELETE FROM terms WHERE df <= 0")
 
     def frequencies(self, terms: Iterable[str]) -> dict[str, int]:
@@ -255,9 +260,11 @@ class Index:
         raise NotImplementedError
 
     def commit(self) -> None:
+        self._flush_terms()
         self.db.commit()
 
     def rollback(self) -> None:
+        self._terms = Counter()
         self.db.rollback()
 
     def close(self) -> None:
@@ -354,7 +361,7 @@ class PostgresIndex(Index):
         try:
             yield
         finally:
-            self.db.rollback()
+            self.rollback()
             self._run("SELECT pg_advisory_unlock(%s)", [LOCK_KEY])
             self.db.commit()
 
@@ -464,7 +471,8 @@ def _build(manifest, index: Index, progress: Progress | None) -> IndexReport:
             _refresh_entry(index, source, stored)
             continue
         rows = [(start, end, words(article.text[start:end])) for start, end in sentences(article.text)]
-        index.replace(source.id, path, article.sha256, stat.st_size, stat.st_mtime_ns, source_entry(source), rows)
+        index.replace(source.id, path, article.sha256, stat.st_size, stat.st_mtime_ns, source_entry(source), rows,
+                      new=before is None)
         if before and before.sentences >= 0:
             changed += 1
         else:
