@@ -9,6 +9,7 @@ SQLite FTS5 in the project (default, `.claimcheck-cache/index.sqlite3`, safe to 
 from __future__ import annotations
 
 import json
+from abc import ABC, abstractmethod
 import os
 import re
 import unicodedata
@@ -79,7 +80,7 @@ class IndexReport:
     sentences: int
 
 
-class Index:
+class Index(ABC):
     """One interface over both backends; subclasses give the connection and the SQL that differs."""
 
     placeholder = "?"
@@ -90,17 +91,21 @@ class Index:
         self._terms: Counter = Counter()  # document-frequency changes, written once per transaction
 
     # -- the parts that differ ------------------------------------------------------------------------
+    @abstractmethod
     def _create(self) -> None:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def _insert_words(self, rows: list[tuple[int, str]]) -> None:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def _delete_words(self, ids: list[int]) -> None:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def _search(self, query_words: list[str], limit: int) -> list[tuple[int, float]]:
-        raise NotImplementedError
+        ...
 
     # -- shared ---------------------------------------------------------------------------------------
     def _sql(self, statement: str) -> str:
@@ -255,9 +260,9 @@ class Index:
                 where[row[0]] = row[1:]
         return [Hit(*where[i], rank) for i, rank in ranked if i in where]
 
+    @abstractmethod
     def exclusive(self):
         """Held by an indexing run for its whole length: two runs never interleave their writes."""
-        raise NotImplementedError
 
     def commit(self) -> None:
         self._flush_terms()
