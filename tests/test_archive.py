@@ -20,6 +20,16 @@ from .conftest import ROOT
 
 
 @pytest.fixture
+def runner():
+    """stdout and stderr apart: click before 8.2 mixes them unless asked not to."""
+    from typer.testing import CliRunner
+    try:
+        return CliRunner(mix_stderr=False)
+    except TypeError:  # click 8.2+: always apart
+        return CliRunner()
+
+
+@pytest.fixture
 def seeds(tmp_path, monkeypatch) -> Path:
     """A copy of the shipped seeds and claims, to change articles and the manifest freely."""
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
