@@ -19,14 +19,21 @@ from claimcheck.suggest import suggest, suggest_indexed
 from .conftest import ROOT
 
 
-@pytest.fixture
-def runner():
-    """stdout and stderr apart: click before 8.2 mixes them unless asked not to."""
-    from typer.testing import CliRunner
+def _err(result) -> str:
+    """What the command wrote to stderr: apart where click keeps it apart (8.2+), else inside `output`."""
     try:
-        return CliRunner(mix_stderr=False)
-    except TypeError:  # click 8.2+: always apart
-        return CliRunner()
+        return result.stderr or result.output
+    except ValueError:  # click before 8.2 mixes the two streams
+        return result.output
+
+
+def _out(result) -> str:
+    """stdout alone: claimcheck's own stderr lines all start with 'claimcheck: '."""
+    try:
+        result.stderr
+        return result.stdout
+    except ValueError:
+        return "".join(line for line in result.output.splitlines(keepends=True) if not line.startswith("claimcheck: "))
 
 
 @pytest.fixture
@@ -143,23 +150,23 @@ def test_suggest_uses_the_index_and_says_when_it_is_stale(seeds, database, runne
     indexed = runner.invoke(app, args)
     scanned = runner.invoke(app, ["suggest", "call-duration", "--format", "json", "--scan"])
     assert indexed.exit_code == scanned.exit_code == 0
-    assert json.loads(indexed.stdout) == json.loads(scanned.stdout)
-    assert "hint" not in indexed.stderr
+    assert json.loads(_out(indexed)) == json.loads(_out(scanned))
+    assert "hint" not in _err(indexed)
     # An article edited after indexing is read in full, and the curator is told.
     other = seeds / "seeds" / "003_9ecd6304ede0a06b.txt"  # jan-call-report, not cited by call-duration
     other.write_text("The call lasted roughly 25 minutes, officials said.\n" + other.read_text(encoding="utf-8"),
                      encoding="utf-8")
     stale = runner.invoke(app, args)
     assert stale.exit_code == 0
-    assert "1 article changed since it was indexed and was read in full" in stale.stderr
-    assert json.loads(stale.stdout) == json.loads(runner.invoke(app, args[:-2] + ["--scan"]).stdout)
-    assert json.loads(stale.stdout)["suggestions"][0]["quote"] == "The call lasted roughly 25 minutes, officials said."
+    assert "1 article changed since it was indexed and was read in full" in _err(stale)
+    assert json.loads(_out(stale)) == json.loads(_out(runner.invoke(app, args[:-2] + ["--scan"])))
+    assert json.loads(_out(stale))["suggestions"][0]["quote"] == "The call lasted roughly 25 minutes, officials said."
     # A manifest changed since indexing: the index is not used at all.
     manifest = seeds / "seeds" / "sources.yaml"
     manifest.write_text(manifest.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     outdated = runner.invoke(app, args)
     assert outdated.exit_code == 0
-    assert "built from another version of the manifest: scanned every article" in outdated.stderr
+    assert "built from another version of the manifest: scanned every article" in _err(outdated)
 
 
 def test_identical_sentences_in_several_articles_are_one_suggestion(seeds, database, runner):
@@ -173,7 +180,7 @@ def test_identical_sentences_in_several_articles_are_one_suggestion(seeds, datab
     runner.invoke(app, ["index", "--database", database])
     for extra in (["--database", database], ["--scan"]):
         result = runner.invoke(app, ["suggest", "call-duration", "--format", "json", "--limit", "20"] + extra)
-        found = json.loads(result.stdout)["suggestions"]
+        found = json.loads(_out(result))["suggestions"]
         copies = [s for s in found if s["source"] in ("copy-a", "copy-b")]
         assert len(copies) == 1 and copies[0]["also"] == ["copy-b"], extra
         assert copies[0]["quote"] in sentence and "25 minutes" in copies[0]["quote"]
@@ -183,10 +190,10 @@ def test_index_warns_about_unreadable_articles_and_suggest_stops_on_them(seeds, 
     (seeds / "seeds" / "002_c2d6d3b91f9ec4f6.txt").unlink()
     result = runner.invoke(app, ["index", "--database", database])
     assert result.exit_code == 0
-    assert "warning: 1 article could not be read and is not searchable (yomiuri)" in result.stderr
+    assert "warning: 1 article could not be read and is not searchable (yomiuri)" in _err(result)
     stopped = runner.invoke(app, ["suggest", "call-duration", "--database", database])
     assert stopped.exit_code == 2
-    assert "CC201 article '002_c2d6d3b91f9ec4f6.txt' of source 'yomiuri' is missing" in stopped.stderr
+    assert "CC201 article '002_c2d6d3b91f9ec4f6.txt' of source 'yomiuri' is missing" in _err(stopped)
 
 
 def test_japanese_sentences_are_found_by_their_characters(tmp_path, database):
@@ -206,12 +213,12 @@ def test_bad_database_urls_fail_in_one_line_and_write_nothing(seeds, runner):
     before = sorted(p.name for p in seeds.iterdir())
     unknown = runner.invoke(app, ["index", "--database", "mysql://u:secret@host/db"])
     assert unknown.exit_code == 2
-    assert unknown.stderr == ("claimcheck: error: --database 'mysql://u:***@host/db': use a postgresql:// URL "
+    assert _err(unknown) == ("claimcheck: error: --database 'mysql://u:***@host/db': use a postgresql:// URL "
                               "or a file path\n")
     refused = runner.invoke(app, ["index", "--database", f"postgresql://u:secret@/db?host={seeds}/nowhere"])
     assert refused.exit_code == 2
-    assert refused.stderr.startswith("claimcheck: error: cannot connect to the index database:")
-    assert "secret" not in refused.stderr and len(refused.stderr.splitlines()) == 1
+    assert _err(refused).startswith("claimcheck: error: cannot connect to the index database:")
+    assert "secret" not in _err(refused) and len(_err(refused).splitlines()) == 1
     assert sorted(p.name for p in seeds.iterdir()) == before
 
 
@@ -219,7 +226,7 @@ def test_index_refuses_a_manifest_that_fails_to_load(seeds, runner, tmp_path):
     (seeds / "seeds" / "sources.yaml").write_text("sources:\n  - id: [\n", encoding="utf-8")
     result = runner.invoke(app, ["index", "--database", str(tmp_path / "i.sqlite3")])
     assert result.exit_code == 2
-    assert "seeds/sources.yaml:" in result.stderr and "CC001" in result.stderr
+    assert "seeds/sources.yaml:" in _err(result) and "CC001" in _err(result)
     assert not (tmp_path / "i.sqlite3").exists()
 
 
@@ -227,8 +234,8 @@ def test_draft_match_picks_one_events_coverage_from_the_archive(seeds, database,
     assert runner.invoke(app, ["index", "--database", database]).exit_code == 0
     result = runner.invoke(app, ["draft", "--event", "call", "--match", "Takaichi Trump telephone call",
                                  "--database", database, "-o", "claims/call.yaml"])
-    assert result.exit_code == 0, result.stderr
-    picked = result.stderr.splitlines()[0].split(": ", 2)[2].split(", ")
+    assert result.exit_code == 0, _err(result)
+    picked = _err(result).splitlines()[0].split(": ", 2)[2].split(", ")
     assert set(picked) == {"fnn-relay", "we2usa-report", "yomiuri", "jan-call-report", "vnexpress"}
     drafted = (seeds / "claims" / "call.yaml").read_text(encoding="utf-8")
     assert "reuters-yahoo" not in drafted and "source: yomiuri" in drafted
@@ -239,13 +246,13 @@ def test_draft_match_refusals(seeds, runner, tmp_path):
     missing = runner.invoke(app, ["draft", "--event", "x", "--match", "moon", "--database",
                                   str(tmp_path / "none.sqlite3")])
     assert missing.exit_code == 2
-    assert missing.stderr == ("claimcheck: error: --match searches the archive index, and there is none yet; run "
+    assert _err(missing) == ("claimcheck: error: --match searches the archive index, and there is none yet; run "
                               "`claimcheck index` first\n")
     assert not (tmp_path / "none.sqlite3").exists()
     database = str(tmp_path / "i.sqlite3")
     runner.invoke(app, ["index", "--database", database])
     both = runner.invoke(app, ["draft", "--event", "x", "--match", "moon", "--source", "ndtv", "--database", database])
-    assert both.exit_code == 2 and "leave out --source" in both.stderr
+    assert both.exit_code == 2 and "leave out --source" in _err(both)
     nothing = runner.invoke(app, ["draft", "--event", "x", "--match", "zeppelin", "--database", database])
     assert nothing.exit_code == 2
-    assert "--match 'zeppelin' finds no source in the archive index" in nothing.stderr
+    assert "--match 'zeppelin' finds no source in the archive index" in _err(nothing)
