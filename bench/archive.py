@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -171,7 +170,6 @@ def main() -> None:
         f"suggest-{results['backend']}-{'-'.join(map(str, args.sizes))}"
     previous[key] = results
     target.write_text(json.dumps(previous, indent=2) + "\n")
-    _ = resource  # peak memory is read in the child processes
 
 
 if __name__ == "__main__":

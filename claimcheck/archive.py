@@ -100,7 +100,7 @@ class Index(ABC):
         ...
 
     @abstractmethod
-    def _delete_words(self, ids: list[int]) -> None:
+    def _delete_words(self, rows: list[tuple[int, str]]) -> None:
         ...
 
     @abstractmethod
@@ -115,6 +115,14 @@ class Index(ABC):
         cursor = self.db.cursor()
         cursor.execute(self._sql(statement), tuple(params))
         return cursor.fetchall()
+
+    def _rows_in(self, statement: str, values: list) -> list[tuple]:
+        """`statement` ending in "IN ({})" run for every 500 values: the placeholders one query may carry."""
+        rows: list[tuple] = []
+        for i in range(0, len(values), 500):
+            chunk = values[i:i + 500]
+            rows += self._rows(statement.format(", ".join("?" * len(chunk))), chunk)
+        return rows
 
     def _run(self, statement: str, params: Iterable = ()) -> None:
         self.db.cursor().execute(self._sql(statement), tuple(params))
@@ -147,18 +155,13 @@ class Index(ABC):
             return False
         return bool(found) and found[0][0] == FORMAT
 
+    _INDEXED = "SELECT id, path, sha256, size, mtime_ns, sentences FROM sources"
+
     def indexed(self) -> dict[str, Indexed]:
-        return {row[0]: Indexed(*row) for row in
-                self._rows("SELECT id, path, sha256, size, mtime_ns, sentences FROM sources")}
+        return {row[0]: Indexed(*row) for row in self._rows(self._INDEXED)}
 
     def indexed_for(self, ids: list[str]) -> dict[str, Indexed]:
-        out = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            for row in self._rows("SELECT id, path, sha256, size, mtime_ns, sentences FROM sources "
-                                  f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
-                out[row[0]] = Indexed(*row)
-        return out
+        return {row[0]: Indexed(*row) for row in self._rows_in(self._INDEXED + " WHERE id IN ({})", ids)}
 
     def unreadable(self) -> set[str]:
         """Sources whose article could not be read when they were indexed."""
@@ -183,14 +186,8 @@ class Index(ABC):
 
     def source_rows(self, ids: Iterable[str]) -> dict[str, dict]:
         """The manifest entries stored for these ids (what `suggest` needs without parsing the manifest)."""
-        ids = list(dict.fromkeys(ids))
-        out = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            marks = ", ".join("?" * len(chunk))
-            for sid, entry in self._rows(f"SELECT id, entry FROM entries WHERE id IN ({marks})", chunk):
-                out[sid] = json.loads(entry)
-        return out
+        rows = self._rows_in("SELECT id, entry FROM entries WHERE id IN ({})", list(dict.fromkeys(ids)))
+        return {sid: json.loads(entry) for sid, entry in rows}
 
     def replace(self, sid: str, path: str, sha256: str, size: int, mtime_ns: int, entry: dict,
                 sentences: list[tuple[int, int, list[str]]], new: bool = False) -> None:
@@ -212,7 +209,7 @@ class Index(ABC):
         for sid in ids:
             old = self._rows("SELECT id, words FROM sentences WHERE source = ?", [sid])
             if old:
-                self._delete_words([row[0] for row in old])
+                self._delete_words(old)
                 self._terms.subtract(w for _, text in old for w in set(text.split()))
                 self._run("DELETE FROM sentences WHERE source = ?", [sid])
             self._run("DELETE FROM sources WHERE id = ?", [sid])
@@ -233,13 +230,7 @@ class Index(ABC):
             self._run("DELETE FROM terms WHERE df <= 0")
 
     def frequencies(self, terms: Iterable[str]) -> dict[str, int]:
-        terms = list(dict.fromkeys(terms))
-        out = {}
-        for i in range(0, len(terms), 500):
-            chunk = terms[i:i + 500]
-            out.update(self._rows(f"SELECT term, df FROM terms WHERE term IN ({', '.join('?' * len(chunk))})",
-                                  chunk))
-        return out
+        return dict(self._rows_in("SELECT term, df FROM terms WHERE term IN ({})", list(dict.fromkeys(terms))))
 
     def sentence_count(self) -> int:
         return int(self._rows("SELECT COALESCE(SUM(sentences), 0) FROM sources WHERE sentences > 0")[0][0])
@@ -251,13 +242,8 @@ class Index(ABC):
         ranked = self._search(query_words, limit)
         if not ranked:
             return []
-        where = {}
-        ids = [i for i, _ in ranked]
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            for row in self._rows("SELECT id, source, start_offset, end_offset FROM sentences "
-                                  f"WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
-                where[row[0]] = row[1:]
+        where = {row[0]: row[1:] for row in self._rows_in(
+            "SELECT id, source, start_offset, end_offset FROM sentences WHERE id IN ({})", [i for i, _ in ranked])}
         return [Hit(*where[i], rank) for i, rank in ranked if i in where]
 
     @abstractmethod
@@ -310,14 +296,9 @@ class SQLiteIndex(Index):
     def _insert_words(self, rows: list[tuple[int, str]]) -> None:
         self._run_many("INSERT INTO sentence_words (rowid, words) VALUES (?, ?)", rows)
 
-    def _delete_words(self, ids: list[int]) -> None:
-        if not ids:
-            self._run("INSERT INTO sentence_words (sentence_words) VALUES ('delete-all')")
-            return
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            self._run("INSERT INTO sentence_words (sentence_words, rowid, words) SELECT 'delete', id, words "
-                      f"FROM sentences WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+    def _delete_words(self, rows: list[tuple[int, str]]) -> None:
+        # An external-content FTS5 table forgets a row when given the words it indexed for it.
+        self._run_many("INSERT INTO sentence_words (sentence_words, rowid, words) VALUES ('delete', ?, ?)", rows)
 
     def _search(self, query_words: list[str], limit: int) -> list[tuple[int, float]]:
         query = " OR ".join(f'"{w}"' for w in query_words)
@@ -373,7 +354,7 @@ class PostgresIndex(Index):
     def _insert_words(self, rows: list[tuple[int, str]]) -> None:
         pass  # the tsvector is a generated column of `sentences`
 
-    def _delete_words(self, ids: list[int]) -> None:
+    def _delete_words(self, rows: list[tuple[int, str]]) -> None:
         pass  # deleting the sentence deletes its tsvector
 
     def _search(self, query_words: list[str], limit: int) -> list[tuple[int, float]]:

@@ -253,7 +253,7 @@ def _actor_yaml(group: Group, taken: set[str], project: Project, entities: dict[
     for sid, fact in best.items():
         article = project.articles[sid].text
         quote = article[fact.start:fact.end]
-        if len(quote) > MAX_QUOTE or UNWRITABLE.search(quote) or article.count(quote) > 1:
+        if not _citable(quote, article):
             continue
         lines += [f"      - source: {sid}", f"        quote: {yaml_string(quote)}"]
         if sid in named and agree:
@@ -399,6 +399,13 @@ def _unit(group: Group) -> str | None:
     return unit if known_unit(unit) else None
 
 
+def _citable(quote: str, article: str, longest: int = MAX_QUOTE) -> bool:
+    """A quote a draft may write: short, in its article exactly once (else a curator would need prefix and
+    suffix), and free of characters a claims file may not hold."""
+    return bool(quote.strip()) and len(quote) <= longest and not UNWRITABLE.search(quote) \
+        and article.count(quote) == 1
+
+
 def _speaker_yaml(group: Group, taken: set[str], project: Project, entities: dict[str, set[str]]) -> str | None:
     """Who said it: an actor claim when two or more sources attribute the same quoted words."""
     best: dict[str, Fact] = {}
@@ -416,7 +423,7 @@ def _speaker_yaml(group: Group, taken: set[str], project: Project, entities: dic
     for sid, fact in best.items():
         article = project.articles[sid].text
         quote = " ".join(article[fact.attribution[0]:fact.attribution[1]].split())
-        if quote not in article or article.count(quote) > 1 or UNWRITABLE.search(quote) or len(quote) > MAX_QUOTE + 80:
+        if not _citable(quote, article, MAX_QUOTE + 80):  # the quoted words with who said them
             continue
         entity = _entity_id(fact.speaker)
         entities.setdefault(entity, set()).add(fact.speaker)
@@ -456,10 +463,8 @@ def _claim_yaml(group: Group, claim_id: str, project: Project, copies: dict[str,
     for sid, fact in best.items():
         article = project.articles[sid].text
         quote = article[fact.start:fact.end]
-        if len(quote) > MAX_QUOTE or UNWRITABLE.search(quote) or not quote.strip():
+        if not _citable(quote, article):
             continue
-        if article.count(quote) > 1:
-            continue  # ambiguous in its article: a curator would need prefix/suffix
         lines.append(f"      - source: {sid}")
         lines.append(f"        quote: {yaml_string(quote)}")
         via = fact.source.via or propose_via(article)
