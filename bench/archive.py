@@ -14,6 +14,7 @@ Results are printed and written to bench/archive.json.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -128,23 +129,31 @@ def bench_manifest(workdir: Path, sources: int) -> dict:
     folder.mkdir(parents=True)
     entry = ("  - id: s{0:07d}\n    file: articles/a{0:07d}.txt\n    outlet: Outlet {1}\n"
              "    published: '2025-11-{2:02d}'\n    timezone: Asia/Tokyo\n    language: en\n"
-             "    sha256: {3}\n")
+             "    sha256: '{3}'\n")
     started = time.perf_counter()
     for part in range(0, sources, PER_FILE):
-        body = "".join(entry.format(i, i % 500, 1 + i % 28, f"{i:064x}") for i in range(part, min(sources, part +
-                                                                                                  PER_FILE)))
+        body = "".join(entry.format(i, i % 500, 1 + i % 28, hashlib.sha256(b"%d" % i).hexdigest())
+                       for i in range(part, min(sources, part + PER_FILE)))
         (folder / f"sources-{part // PER_FILE:05d}.yaml").write_text("sources:\n" + body, encoding="utf-8")
     generated = time.perf_counter() - started
     sizes = [p.stat().st_size for p in folder.glob("*.yaml")]
+    cache_dir = workdir / f"manifest-{sources}-cache"
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    # Each load in a fresh process: without the cache, filling it, then from it (what every later command sees).
     code = ("import resource, sys, time; from pathlib import Path; from claimcheck.sources import load_manifest; "
-            "t = time.perf_counter(); m, p = load_manifest(Path(sys.argv[1])); s = time.perf_counter() - t; "
+            "from claimcheck.cache import Cache; c = Cache(Path(sys.argv[2])) if sys.argv[2] else None; "
+            "t = time.perf_counter(); m, p = load_manifest(Path(sys.argv[1]), cache=c); s = time.perf_counter() - t; "
             "print(len(m.sources), len(p), round(s, 2), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)")
-    result = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    count, problems, seconds, peak_mb = result.stdout.split()
-    return {"sources": int(count), "files": len(sizes), "largest_file_mb": round(max(sizes) / 2**20, 2),
-            "total_mb": round(sum(sizes) / 2**20, 1), "problems": int(problems), "load_s": float(seconds),
-            "peak_rss_mb": int(peak_mb), "generate_s": round(generated, 1)}
+    out: dict = {"files": len(sizes), "largest_file_mb": round(max(sizes) / 2**20, 2),
+                 "total_mb": round(sum(sizes) / 2**20, 1), "generate_s": round(generated, 1)}
+    for name, cache in (("uncached", ""), ("filling_cache", str(cache_dir)), ("cached", str(cache_dir))):
+        result = subprocess.run([sys.executable, "-c", code, str(folder), cache], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        count, problems, seconds, peak_mb = result.stdout.split()
+        out.update(sources=int(count), problems=int(problems))
+        out[name] = {"load_s": float(seconds), "peak_rss_mb": int(peak_mb)}
+    out["cache_mb"] = round(sum(p.stat().st_size for p in cache_dir.rglob("*") if p.is_file()) / 2**20, 1)
+    return out
 
 
 def main() -> None:

@@ -423,7 +423,7 @@ def index(
         from .paths import display_path
         started = time.monotonic()
         path = sources or Path("seeds/sources.yaml")
-        manifest, problems = load_manifest(path, display_path(path))
+        manifest, problems = load_manifest(path, display_path(path), _cache(False))
         refuse_load_failures(problems)
         store = open_index(database, create=True)
         try:
@@ -506,7 +506,7 @@ def draft(
             if source:
                 raise UsageError("--match picks the sources itself; leave out --source")
             source = _matching_sources(manifest_path, match, max_sources, database)
-        project = load_sources(manifest_path, source)
+        project = load_sources(manifest_path, source, _cache(False))
         text = draft_claims(project, event_id, title, source, limit)
         if output is None:
             sys.stdout.write(text)
@@ -555,7 +555,7 @@ def add(
     """
     try:
         from .ingest import add_article
-        target = add_article(sources or Path("seeds/sources.yaml"), location, id, dir)
+        target = add_article(sources or Path("seeds/sources.yaml"), location, id, dir, _cache(False))
         sys.stderr.write(f"claimcheck: added source '{id}' ({target})\n")
     except ClaimcheckError as exc:
         _fail(exc)

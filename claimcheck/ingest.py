@@ -8,6 +8,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -15,6 +16,9 @@ from .errors import UsageError
 from .sources import MAX_ARTICLE_BYTES, load_manifest
 from .writing import write_atomically
 from .yamlread import ID_RE, compose_yaml
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 FETCH_TIMEOUT = 20  # seconds for any one read
 FETCH_DEADLINE = 60  # seconds for the whole download
@@ -194,7 +198,8 @@ def _insertion(text: str, display: str) -> tuple[int, int, int]:
     return offset, max(dash, 0), first.start_mark.column
 
 
-def add_article(manifest_path: Path, location: str, source_id: str, subfolder: str | None = None) -> Path:
+def add_article(manifest_path: Path, location: str, source_id: str, subfolder: str | None = None,
+                cache: "Cache | None" = None) -> Path:
     """Write the article beside the manifest and append its entry; returns the article's path.
 
     The manifest is locked, read again and checked under the lock, so concurrent adds never lose an
@@ -212,7 +217,7 @@ def add_article(manifest_path: Path, location: str, source_id: str, subfolder: s
         raise UsageError(f"--dir '{subfolder}' leads outside the manifest's folder")
     if subfolder is not None and not _SUBFOLDER.match(subfolder.strip("/")):
         raise UsageError(f"--dir '{subfolder}' is not a plain folder name: letters, digits, '.', '-', '_' and '/'")
-    _refuse_if_listed(manifest_path, source_id)
+    _refuse_if_listed(manifest_path, source_id, cache=cache)
     relative = f"{subfolder.strip('/')}/{source_id}.txt" if subfolder else f"{source_id}.txt"
     folder = manifest_path if manifest_path.is_dir() else manifest_path.parent
     target = folder / relative
@@ -223,7 +228,7 @@ def add_article(manifest_path: Path, location: str, source_id: str, subfolder: s
     body = article.text.encode("utf-8")
     # A set is locked as a whole (its folder): two adds must not both pick the same new file or id.
     with locked(real_target(manifest_path) if manifest_path.is_file() else Path(os.path.realpath(folder))):
-        _refuse_if_listed(manifest_path, source_id, relative)
+        _refuse_if_listed(manifest_path, source_id, relative, cache)
         entry_file = _file_to_append(manifest_path)
         if entry_file.exists():
             raw = read_regular(real_target(entry_file), MAX_YAML_BYTES)
@@ -298,8 +303,9 @@ def _file_to_append(manifest_path: Path) -> Path:
     raise UsageError(f"{manifest_path}: no free name for a new manifest file after {last.name}")
 
 
-def _refuse_if_listed(manifest_path: Path, source_id: str, relative: str | None = None) -> None:
-    manifest, problems = load_manifest(manifest_path)
+def _refuse_if_listed(manifest_path: Path, source_id: str, relative: str | None = None,
+                      cache: "Cache | None" = None) -> None:
+    manifest, problems = load_manifest(manifest_path, cache=cache)
     if any(p.severity.value == "error" and p.code < "CC200" for p in problems):
         first = next(p for p in problems if p.code < "CC200")
         raise UsageError(f"{first.file}:{first.line}:{first.column}: fix the manifest first: {first.message}")

@@ -1,9 +1,7 @@
 """A loaded project: claims files, the manifest, the articles, and every cite anchored."""
 from __future__ import annotations
 
-import gc
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -14,7 +12,7 @@ from .errors import UsageError
 from .loader import combine_loaded, load_claims_file
 from .paths import display_path, resolve_claims_paths
 from .model import Claim, ClaimsFile, Cite, Event, Manifest, Problem, Source
-from .sources import Article, load_manifest, read_article
+from .sources import Article, collection_paused, load_manifest, read_article
 
 
 @dataclass(frozen=True)
@@ -70,10 +68,10 @@ def refuse_load_failures(problems) -> None:
                         "nothing is shown while an input fails to load (run `claimcheck check`)")
 
 
-def load_sources(sources_path: Path, only: list[str] | None = None) -> "Project":
+def load_sources(sources_path: Path, only: list[str] | None = None, cache: Cache | None = None) -> "Project":
     """The manifest and its articles (all, or `only` these ids), without claims: what `draft` reads.
     Any of them that fails to load stops the command."""
-    manifest, problems = load_manifest(sources_path, display_path(sources_path))
+    manifest, problems = load_manifest(sources_path, display_path(sources_path), cache)
     articles: dict[str, Article] = {}
     for source in manifest.sources:
         if only and source.id not in only:
@@ -128,22 +126,9 @@ def _anchor_from_json(data) -> Anchor | None:
         return None
 
 
-@contextmanager
-def _collection_paused():
-    """Loading builds millions of objects and frees almost none: CPython's collector would run a full
-    pass after nearly every claims file for nothing (12 % of a 10,000-article check, measured)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_project(claims_paths: list[Path], sources_path: Path, event_ids: tuple[str, ...] = (),
                  cache: Cache | None = None, progress: Progress | None = None) -> Project:
-    with _collection_paused():
+    with collection_paused():
         return _load_project(claims_paths, sources_path, event_ids, cache, progress)
 
 
@@ -158,7 +143,7 @@ def _load_project(claims_paths: list[Path], sources_path: Path, event_ids: tuple
             progress("loading claims", 0, len(paths))
         loading = [pool.submit(load_claims_file, p, display_path(p)) for p in paths] if pool else None
         # The manifest and articles are read here while the workers parse the claims files.
-        manifest, manifest_problems = load_manifest(sources_path, display_path(sources_path))
+        manifest, manifest_problems = load_manifest(sources_path, display_path(sources_path), cache)
         articles: dict[str, Article] = {}
         article_problems: list[Problem] = []
         for source in manifest.sources:
@@ -181,7 +166,7 @@ def load_cited(claims_paths: list[Path], manifest_for: Callable[[set[str]], Mani
                event_ids: tuple[str, ...] = (), cache: Cache | None = None) -> Project:
     """The claims, and only the articles their cites name, with a manifest of just those sources
     (`manifest_for(ids)`, e.g. from an archive index): what `suggest` needs without reading an archive."""
-    with _collection_paused():
+    with collection_paused():
         paths = resolve_claims_paths(claims_paths)
         files, problems = combine_loaded([load_claims_file(p, display_path(p)) for p in paths])
         files, problems = _select_events(files, problems, event_ids)

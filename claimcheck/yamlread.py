@@ -41,10 +41,14 @@ SEQ_TAG = "tag:yaml.org,2002:seq"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 # YAML 1.1 implicit types of plain scalars, as PyYAML's resolver defines them: first character -> rules.
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+# First character -> every rule that applies, joined once: tag_of runs for every scalar of a manifest.
+_ANY_START = tuple(_IMPLICIT.get(None, []))
+_RULES = {start: tuple(rules) + _ANY_START for start, rules in _IMPLICIT.items() if start is not None}
 # Only anchors (&), aliases (*), tags (!), document markers and deep nesting need the event scan.
 _NEEDS_SCAN = re.compile(r"[&*!]|^(?:---|\.\.\.)|^ {60,}\S|(?:[\[{][^\]}\n]*){16}", re.M)
 # Characters that could drive a terminal or reorder text on screen.
 BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BAD_IN_LINE = re.compile(f"[\t\n\r]|{BAD_CHARS.pattern}")
 ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 # What a claims file may not hold in a quote (refused by the loader or by YAML): writers never copy it in.
 UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff"
@@ -61,7 +65,7 @@ def tag_of(node: yaml.Node) -> str:
     if not isinstance(node, yaml.ScalarNode) or node.style:
         return node.tag
     value = node.value
-    for tag, regexp in _IMPLICIT.get(value[:1] or "", []) + _IMPLICIT.get(None, []):
+    for tag, regexp in _RULES.get(value[:1], _ANY_START):
         if regexp.match(value):
             return tag
     return STR_TAG
@@ -136,20 +140,21 @@ class Reader:
              multiline: bool = True, dates: bool = False) -> str | None:
         """A text scalar; numbers, dates and booleans must be quoted to count as text (with `dates`, an
         unquoted ISO date or datetime is taken as written: `published: 2024-03-28`)."""
-        if is_null(node):
+        tag = tag_of(node)
+        if tag == NULL_TAG and isinstance(node, yaml.ScalarNode):
             if not nullable:
                 self.report(node, "CC005", f"{what} must be text, not empty (null)")
             return None
-        if dates and isinstance(node, yaml.ScalarNode) and tag_of(node) == TIMESTAMP_TAG:
+        if dates and isinstance(node, yaml.ScalarNode) and tag == TIMESTAMP_TAG:
             return self.printable(node, node.value, what, multiline=False)
-        if not isinstance(node, yaml.ScalarNode) or tag_of(node) != STR_TAG:
+        if not isinstance(node, yaml.ScalarNode) or tag != STR_TAG:
             self.report(node, "CC005", f"{what} must be text, not {node_kind(node)}"
                         + ("; put it in quotes" if isinstance(node, yaml.ScalarNode) else ""))
             return None
         return self.printable(node, node.value, what, multiline=multiline)
 
     def printable(self, node: yaml.Node, value: str, what: str, *, multiline: bool = True) -> str | None:
-        bad = BAD_CHARS.search(value) or (None if multiline else re.search(r"[\t\n\r]", value))
+        bad = (BAD_CHARS if multiline else _BAD_IN_LINE).search(value)
         if bad:
             self.report(node, "CC007", f"{what} contains the control character {describe_char(bad.group())}; "
                         "remove it (control and bidirectional-override characters are refused)")
