@@ -38,6 +38,14 @@ class Normalized:
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.starts[start], self.cluster_ends.get(end - 1, self.starts[end - 1] + 1)
 
+    def whole(self, start: int, end: int) -> bool:
+        """Do [start, end) begin and end between original characters? One character may fold into several
+        ("¼" -> "1⁄4", "ß" -> "ss"): "1" found inside "¼" is not in the article. A space is no part of a
+        quote (normalizing strips it), so "¨" (-> space + U+0308) still starts where its mark does."""
+        starts, text, n = self.starts, self.text, len(self.text)
+        return (start == 0 or start >= n or starts[start] != starts[start - 1] or text[start - 1] == " ") and \
+            (end <= 0 or end >= n or starts[end] != starts[end - 1] or text[end] == " ")
+
 
 def _fold(ch: str) -> str:
     folded = unicodedata.normalize("NFKC", ch).casefold()
@@ -377,6 +385,9 @@ def anchor_quote(article_text: str, norm: Normalized, quote: str, prefix: str | 
     first = -1
     at = text.find(needle)
     while at >= 0:
+        if not norm.whole(at, at + len(needle)):
+            at = text.find(needle, at + 1)
+            continue
         total += 1
         if _context_matches(text, at, at + len(needle), before, after):
             chosen += 1
@@ -480,7 +491,7 @@ def _reads_through(text: str, end: int, after: int) -> bool:
     if lower in ("a.m", "p.m", "am", "pm"):
         return following.lower() in lexicon.TIME_ZONE_WORDS  # "2 p.m. ET" goes on; "2 p.m. Markets fell" ends
     if len(word) == 1 and word.isupper():
-        return True  # an initial: "J. Powell"
+        return following.lower() not in lexicon.SENTENCE_OPENERS  # an initial: "J. Powell", not "on X. The"
     if "." in word:
         return True  # "U.S.", "U.K.", "e.g."
     return lower in lexicon.ABBREVIATIONS

@@ -182,3 +182,22 @@ def test_fast_normalization_equals_the_character_loop_on_mixed_text(text):
     from claimcheck.anchor import _SPECIAL, _normalize, normalize
     fast, slow = normalize(text), _normalize(text, _SPECIAL)
     assert (fast.text, list(fast.starts), fast.cluster_ends) == (slow.text, list(slow.starts), slow.cluster_ends)
+
+
+@pytest.mark.parametrize("article, quote", [
+    ("Rates rose by ¼ percent on Monday.", "Rates rose by 1"),
+    ("Rates rose by ¼ percent on Monday.", "4 percent on Monday"),
+    ("Die Straße war gesperrt.", "Stras"),
+])
+def test_a_quote_is_not_found_inside_one_character_that_folds_into_several(article, quote):
+    """"¼" folds to "1⁄4" and "ß" to "ss": a match that starts or ends inside such a character is not the
+    article's text, and a changed number must never be reported as found."""
+    anchor = anchor_quote(article, normalize(article), quote)
+    assert not (anchor.found and anchor.method in ("exact", "normalized")), anchor
+
+
+def test_a_quote_of_whole_folded_characters_is_found():
+    article = "Rates rose by ¼ percent in the Straße."
+    for quote in ("rose by ¼ percent", "rose by 1⁄4 percent", "the Strasse"):
+        anchor = anchor_quote(article, normalize(article), quote)
+        assert anchor.status == "found", (quote, anchor)

@@ -12,7 +12,15 @@ from claimcheck.loader import load_claims_file
 # Text with the characters that normalization treats specially, plus anything else.
 SPECIAL = "“”‘’«»—–‐\u00a0\u200b\ufeff\u00adﬁÉé \n\t\r."
 text_strategy = st.text(alphabet=st.one_of(st.sampled_from(SPECIAL), st.characters()), max_size=300)
-PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized: CI must fail for a reason that a re-run shows again, and write no example database.
+PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+                   derandomize=True, database=None)
+
+
+def _mark(ch: str) -> bool:
+    """A character that belongs to the one before it: a combining mark, including enclosing ones
+    (U+20DD has combining class 0, yet nobody copies it without its base)."""
+    return bool(unicodedata.combining(ch)) or unicodedata.category(ch) in ("Mn", "Me")
 
 
 @PROFILE
@@ -48,9 +56,9 @@ def test_anchoring_never_raises_and_spans_slice_back(article, quote, take_from_a
     if taken:
         # A person copies whole characters: never a cut between a letter and its combining marks.
         lo, hi = len(article) // 4, len(article) // 4 * 3
-        while lo < len(article) and unicodedata.combining(article[lo]):
+        while lo < len(article) and _mark(article[lo]):
             lo += 1
-        while hi < len(article) and unicodedata.combining(article[hi]):
+        while hi < len(article) and _mark(article[hi]):
             hi += 1
         quote = article[lo:hi]
     anchor = anchor_quote(article, norm, quote)
@@ -60,7 +68,7 @@ def test_anchoring_never_raises_and_spans_slice_back(article, quote, take_from_a
     if anchor.found and anchor.method in ("exact", "normalized"):
         found, wanted = normalize(article[anchor.start:anchor.end]).text, normalize(quote).text
         # A quote cut inside a character's combining marks is found as the whole character.
-        assert found.startswith(wanted) and all(unicodedata.combining(c) for c in found[len(wanted):]), (found, wanted)
+        assert found.startswith(wanted) and all(_mark(c) for c in found[len(wanted):]), (found, wanted)
     if taken and normalize(quote).text:
         assert anchor.found  # a passage of the article is always found in it
 
