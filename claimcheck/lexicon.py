@@ -263,6 +263,10 @@ FUNCTION_WORDS = {
 }
 
 
+# Words that open a sentence and are nobody's name: after one, a lone capital with a period ends a sentence
+# ("a post on X. The call ...", "Plan B. It failed") instead of being an initial ("J. Powell").
+SENTENCE_OPENERS = frozenset(w for w in FUNCTION_WORDS["en"] if len(w) >= 3) | frozenset(
+    "he it we in on at if as by however meanwhile".split())
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof st sen rep gov gen lt col capt sgt cpl adm maj jr sr rev hon pres
 inc ltd co corp bros plc llc vs v no nos nr rs re approx ca est dept univ fig vol pp ed eds ft mt ave blvd rd
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
