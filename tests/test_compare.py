@@ -169,3 +169,10 @@ def test_a_wire_copy_relays_every_sentence_unless_a_cite_says_otherwise(tmp_path
     assert [cv.item.cite.via for cv in r.values] == ["AP", "AP", None]
     assert r.verdict is Verdict.AGREED and "count once (ap)" in r.reason
     assert project.manifest.get("s1").published == "2024-03-28"
+
+
+@pytest.mark.parametrize("n, expected", [(1, "1 source"), (2, "2 sources"), (1000, "1,000 sources"),
+                                         (1_000_000, "1,000,000 sources")])
+def test_counts_in_sentences_group_thousands(n, expected):
+    from claimcheck.english import count
+    assert count(n, "source") == expected
