@@ -146,12 +146,21 @@ def bench_manifest(workdir: Path, sources: int) -> dict:
             "print(len(m.sources), len(p), round(s, 2), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)")
     out: dict = {"files": len(sizes), "largest_file_mb": round(max(sizes) / 2**20, 2),
                  "total_mb": round(sum(sizes) / 2**20, 1), "generate_s": round(generated, 1)}
+    env = {**os.environ, "CLAIMCHECK_CACHE_DIR": str(cache_dir), "XDG_CACHE_HOME": str(workdir / ".home")}
     for name, cache in (("uncached", ""), ("filling_cache", str(cache_dir)), ("cached", str(cache_dir))):
-        result = subprocess.run([sys.executable, "-c", code, str(folder), cache], capture_output=True, text=True)
+        result = subprocess.run([sys.executable, "-c", code, str(folder), cache], capture_output=True, text=True,
+                                env=env)
         assert result.returncode == 0, result.stderr
         count, problems, seconds, peak_mb = result.stdout.split()
         out.update(sources=int(count), problems=int(problems))
         out[name] = {"load_s": float(seconds), "peak_rss_mb": int(peak_mb)}
+    # `add` reads every file's entries (twice: before fetching, and under the lock) but no article.
+    article = workdir / "added.txt"
+    article.write_text("A new article for the archive.\n", encoding="utf-8")
+    seconds, result = _run([_claimcheck(), "add", str(article), "--id", "bench-added", "--sources", str(folder)],
+                           workdir, env)
+    assert result.returncode == 0, result.stderr
+    out["add_s"] = round(seconds, 2)
     out["cache_mb"] = round(sum(p.stat().st_size for p in cache_dir.rglob("*") if p.is_file()) / 2**20, 1)
     return out
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from .errors import UsageError
-from .sources import MAX_ARTICLE_BYTES, load_manifest
+from .sources import MAX_ARTICLE_BYTES, listed_entries, load_manifest
 from .writing import write_atomically
 from .yamlread import ID_RE, compose_yaml
 
@@ -305,11 +305,11 @@ def _file_to_append(manifest_path: Path) -> Path:
 
 def _refuse_if_listed(manifest_path: Path, source_id: str, relative: str | None = None,
                       cache: "Cache | None" = None) -> None:
-    manifest, problems = load_manifest(manifest_path, cache=cache)
+    entries, problems = listed_entries(manifest_path, cache)
     if any(p.severity.value == "error" and p.code < "CC200" for p in problems):
         first = next(p for p in problems if p.code < "CC200")
         raise UsageError(f"{first.file}:{first.line}:{first.column}: fix the manifest first: {first.message}")
-    if manifest.get(source_id) is not None:
+    if any(sid == source_id for sid, _ in entries):
         raise UsageError(f"source id '{source_id}' is already in {manifest_path}; choose another --id")
-    if relative is not None and any(s.file == relative for s in manifest.sources):
+    if relative is not None and any(file == relative for _, file in entries):
         raise UsageError(f"{relative} is already listed in {manifest_path}; choose another --id")

@@ -95,34 +95,52 @@ def load_manifest(path: Path, display: str | None = None,
     unreadable manifest is a UsageError: nothing can be checked. With a cache, what each file's text says
     is kept by content hash; what depends on the file system (where `file` leads) is looked at every time."""
     with collection_paused():
-        return _load_manifest(path, display or str(path), cache)
+        sources: list[Source] = []
+        problems: list[Problem] = []
+        files = _files_of(path, display or str(path))
+        for file, shown, rows in _unique_rows(files, problems, cache):
+            sources += _sources_of(rows, shown, os.path.realpath(file.parent), problems)
+        return Manifest(path, tuple(sources), tuple(file for file, _ in files)), problems
 
 
-def _load_manifest(path: Path, display: str, cache: "Cache | None") -> tuple[Manifest, list[Problem]]:
+def listed_entries(path: Path, cache: "Cache | None" = None) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """(id, file) of every entry and what the manifest's text says is wrong, without looking at the
+    articles: what `add` needs to refuse a listed id or file, at a fraction of a full load's cost."""
+    with collection_paused():
+        problems: list[Problem] = []
+        entries = [(row[0], row[1]) for _, _, rows in _unique_rows(_files_of(path, str(path)), problems, cache)
+                   for row in rows]
+        return entries, problems
+
+
+def _files_of(path: Path, display: str) -> list[tuple[Path, str]]:
+    """Each manifest file with the name it is shown by: the file itself, or every file of a set."""
     if path.is_dir():
         files = manifest_files(path)
         if not files:
             raise UsageError(f"{display}: the folder holds no manifest files (*.yaml); add one with a "
                              "'sources' list, or pass --sources FILE")
-    elif not path.is_file():
+        return [(file, os.path.join(display, file.name)) for file in files]
+    if not path.is_file():
         raise UsageError(f"{display}: sources manifest not found; pass --sources PATH")
-    else:
-        files = [path]
-    sources: list[Source] = []
-    problems: list[Problem] = []
-    seen: dict[str, Mark] = {}
-    for file in files:
-        shown = display if file == path else os.path.join(display, file.name)
-        for source in _load_manifest_file(file, shown, problems, cache):
-            first = seen.get(source.id)
+    return [(path, display)]
+
+
+def _unique_rows(files: list[tuple[Path, str]], problems: list[Problem], cache: "Cache | None"):
+    """Each file's rows, an id listed before (in this file or an earlier one) reported and left out."""
+    seen: dict[str, tuple[str, int]] = {}
+    for file, shown in files:
+        kept = []
+        for row in _file_rows(file, shown, problems, cache):
+            first = seen.get(row[0])
             if first is not None:
-                where = f"line {first.line}" if first.file == source.mark.file else f"{first.file}:{first.line}"
-                problems.append(problem(source.mark, "CC010", f"source id '{source.id}' is used twice (first at "
-                                        f"{where})", source=source.id))
+                where = f"line {first[1]}" if first[0] == shown else f"{first[0]}:{first[1]}"
+                problems.append(problem(Mark(shown, *row[3]), "CC010", f"source id '{row[0]}' is used twice "
+                                        f"(first at {where})", source=row[0]))
                 continue
-            seen[source.id] = source.mark
-            sources.append(source)
-    return Manifest(path, tuple(sources), tuple(files)), problems
+            seen[row[0]] = (shown, row[3][0])
+            kept.append(row)
+        yield file, shown, kept
 
 
 # One parsed entry: id, file, the values of SOURCE_KEYS[2:] (None where absent or refused), the entry's
@@ -130,7 +148,7 @@ def _load_manifest(path: Path, display: str, cache: "Cache | None") -> tuple[Man
 Row = tuple[str, str, list, list, list, bool]
 
 
-def _load_manifest_file(path: Path, display: str, problems: list[Problem], cache: "Cache | None") -> list[Source]:
+def _file_rows(path: Path, display: str, problems: list[Problem], cache: "Cache | None") -> list[Row]:
     found: list[Problem] = []
     text = read_yaml_text(path, display, found)
     if text is None:
@@ -149,7 +167,7 @@ def _load_manifest_file(path: Path, display: str, problems: list[Problem], cache
     else:
         rows, found = parsed
     problems.extend(found)
-    return _sources_of(rows, display, os.path.realpath(path.parent), problems)
+    return rows
 
 
 def _rows_key(display: str) -> str:

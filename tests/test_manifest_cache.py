@@ -149,3 +149,18 @@ def test_a_manifest_set_caches_each_file_under_its_own_name(tmp_path):
     assert [s.id for s in manifest.sources] == ["s1", "s3"] and problems == []
     assert [s.mark.file for s in manifest.sources] == [os.path.join("archive", "part-1.yaml"),
                                                        os.path.join("archive", "part-2.yaml")]
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_listed_entries_say_what_a_full_load_says_of_ids_files_and_the_text(project, tmp_path, cached):
+    """`add` refuses by listed_entries, which skips the articles: it must see the same entries and text
+    problems (CC010 for the repeated id included) as a full load."""
+    from claimcheck.sources import listed_entries
+    cache = Cache(tmp_path / "cache") if cached else None
+    if cache:
+        listed_entries(project / "sources.yaml", cache)
+    manifest, problems = load_manifest(project / "sources.yaml", cache=cache)
+    entries, text_problems = listed_entries(project / "sources.yaml", cache)
+    assert entries == [(s.id, s.file) for s in manifest.sources]
+    assert sorted(text_problems) == sorted(p for p in problems if p.code < "CC200")
+    assert "CC010" in {p.code for p in text_problems}
