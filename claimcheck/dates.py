@@ -99,20 +99,17 @@ class DateError(ValueError):
     pass
 
 
+# Every language's clock words at once: a time is read the same whatever the source's language says.
+_TIME_QUALIFIERS = {word: kind for words in lexicon.TIME_QUALIFIERS.values() for word, kind in words.items()}
 _TIME_RE = re.compile(
-    r"(?P<qual>about|around|approximately|roughly|at around|just before|just after|shortly before|"
-    r"shortly after|gegen|etwa|kurz vor|kurz nach|hacia las|sobre las|vers)?\s*(?:at\s+|um\s+|a las\s+|à\s+)?"
+    rf"(?:\b(?P<qual>{lexicon.alternation(_TIME_QUALIFIERS)})\b)?\s*"
+    rf"(?:(?:{lexicon.alternation(w for words in lexicon.CLOCK_PREPOSITIONS.values() for w in words)})\s+)?"
     r"\b(?P<h>\d{1,2})(?:(?P<sep>[:.h])(?P<m>\d{2}))?(?!\d)\s*"
     r"(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?|hrs\b|hours\b|h\b|uhr\b|horas\b)?", re.I)
 
 
 def _qualifier(word: str | None) -> str | None:
-    if not word:
-        return None
-    word = word.lower()
-    if word.startswith(("just", "shortly", "kurz")):
-        return "just before" if word.endswith(("before", "vor")) else "just after"
-    return "about"
+    return _TIME_QUALIFIERS.get(" ".join(word.lower().split())) if word else None
 
 
 def parse_time(text: str, *, require_marker: bool = False) -> tuple[dt.time, str | None] | None:

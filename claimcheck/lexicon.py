@@ -182,6 +182,17 @@ QUALIFIERS = {
            "jusqu'à": "up to", "presque": "nearly", "près de": "about", "environ": "about", "quelque": "about",
            "autour de": "about", "approximativement": "about", "une quarantaine de": "about"},
 }
+# A clock time's qualifier -> what it allows ("about 8 p.m.", "kurz vor 20 Uhr", "hacia las 20.00").
+TIME_QUALIFIERS = {
+    "en": {"about": "about", "around": "about", "approximately": "about", "roughly": "about", "at around": "about",
+           "just before": "just before", "shortly before": "just before", "just after": "just after",
+           "shortly after": "just after"},
+    "de": {"gegen": "about", "etwa": "about", "kurz vor": "just before", "kurz nach": "just after"},
+    "es": {"hacia las": "about", "sobre las": "about"},
+    "fr": {"vers": "about"},
+}
+# The word that puts a clock time in a sentence ("at 8 p.m.", "um 20 Uhr", "a las 20.00", "à 20 h").
+CLOCK_PREPOSITIONS = {"en": ("at",), "de": ("um",), "es": ("a las",), "fr": ("à",)}
 NEGATIONS = {
     "en": ("not", "no", "never", "nor", "none", "nothing", "nobody", "neither", "without", "cannot", "n't", "nowhere"),
     "de": ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts",

@@ -17,6 +17,13 @@ from claimcheck.quantities import QuantityError, compare_quantities, parse_quant
     ("6.04 pm", (dt.time(18, 4), None)),
     ("18.03 Hrs", (dt.time(18, 3), None)),
     ("11:30 a.m. ET", (dt.time(11, 30), None)),
+    ("shortly after 9:15 p.m.", (dt.time(21, 15), "just after")),
+    ("at around 10:40", (dt.time(10, 40), "about")),
+    ("kurz vor 20 Uhr", (dt.time(20, 0), "just before")),
+    ("gegen 14.30 Uhr", (dt.time(14, 30), "about")),
+    ("hacia las 20:00 horas", (dt.time(20, 0), "about")),
+    ("vers 20h30", (dt.time(20, 30), "about")),
+    ("in the universe 20:30", (dt.time(20, 30), None)),  # "vers" inside a word is no qualifier
 ])
 def test_parse_time(text, expected):
     assert parse_time(text) == expected
