@@ -23,7 +23,7 @@ from claimcheck.quantities import QuantityError, compare_quantities, parse_quant
     ("gegen 14.30 Uhr", (dt.time(14, 30), "about")),
     ("hacia las 20:00 horas", (dt.time(20, 0), "about")),
     ("vers 20h30", (dt.time(20, 30), "about")),
-    ("in the universe 20:30", (dt.time(20, 30), None)),  # "vers" inside a word is no qualifier
+    ("dans l'univers 20:30", (dt.time(20, 30), None)),  # "vers" inside a word is no qualifier
 ])
 def test_parse_time(text, expected):
     assert parse_time(text) == expected
