@@ -59,7 +59,13 @@ def _relate_quantities(a: Quantity, b: Quantity, name_a: str, name_b: str) -> Re
 def _relate_splits(a: VoteSplit, b: VoteSplit, name_a: str, name_b: str) -> Relation:
     kind = relate_splits(a, b)
     verb = "matches" if kind == "agree" else "differs from"
-    return Relation(kind, f"{a.label} ({name_a}) {verb} {b.label} ({name_b})")
+    if a.roles and b.roles:
+        how = " (for–against)"
+    elif kind == "agree" and (a.yes, a.no) != (b.yes, b.no):
+        how = " (the same two counts, written the other way round)"
+    else:
+        how = ""
+    return Relation(kind, f"{a.label} ({name_a}) {verb} {b.label} ({name_b}){how}")
 
 
 def _relate_entities(a: Entity, b: Entity, name_a: str, name_b: str) -> Relation:

@@ -151,6 +151,26 @@ AND_WORDS = {"en": ("and",), "de": ("und",), "es": ("y",), "fr": ("et",), "it": 
 OF_WORDS = {"en": ("of", "out of"), "de": ("der", "von"), "es": ("de", "de los", "de las"),
             "fr": ("des", "de", "sur")}
 IN_WORDS = {"en": ("in", "out of"), "de": ("von",), "es": ("de cada",), "fr": ("sur",)}
+# A tally worded out. With roles: "312 votes in favour and 254 against", "178 votos a favor y 172 en contra",
+# "349 Ja-Stimmen bei 300 Gegenstimmen". Without (winner first, whichever side won): "by 67 votes to 32",
+# "331 voix contre 233", "mit 349 zu 300 Stimmen".
+VOTE_NOUNS = {"en": ("votes", "vote", "ballots"), "de": ("stimmen",), "es": ("votos",), "fr": ("voix", "votes"),
+              "it": ("voti",), "pt": ("votos",), "nl": ("stemmen",)}
+VOTES_FOR = {"en": ("in favour", "in favor", "for", "yes", "ayes", "yeas"),
+             "de": ("ja-stimmen", "jastimmen", "dafür", "für"), "es": ("a favor",), "fr": ("pour",),
+             "it": ("a favore", "favorevoli"), "pt": ("a favor", "favoráveis"), "nl": ("voor",)}
+VOTES_AGAINST = {"en": ("against", "opposed", "no", "noes", "nays"),
+                 "de": ("gegenstimmen", "nein-stimmen", "neinstimmen", "dagegen", "gegen"),
+                 "es": ("en contra", "contra"), "fr": ("contre",), "it": ("contrari", "contro"),
+                 "pt": ("contra", "contrários"), "nl": ("tegen",)}
+VOTE_ABSTENTIONS = {"en": ("abstentions", "abstention", "abstained", "abstaining"),
+                    "de": ("enthaltungen", "enthaltung"), "es": ("abstenciones", "abstención"),
+                    "fr": ("abstentions", "abstention"), "it": ("astenuti", "astensioni"), "pt": ("abstenções",),
+                    "nl": ("onthoudingen",)}
+TALLY_SEPARATORS = {"en": ("and", ",", "with", "to"), "de": ("und", "bei", ",", "zu"), "es": ("y", ",", "con"),
+                    "fr": ("et", ","), "it": ("e", ","), "pt": ("e", ","), "nl": ("en", ",")}
+TALLY_JOINERS = {"en": ("to",), "de": ("zu", "gegen"), "es": ("contra", "a"), "fr": ("contre",),
+                 "it": ("a", "contro"), "pt": ("a", "contra"), "nl": ("tegen",)}
 RANGE_WORDS = {  # (opening word, joining word): "between 4 and 5", "from 4 to 5", "zwischen 4 und 5"
     "en": [("between", "and"), ("from", "to"), (None, "to"), (None, "or")],
     "de": [("zwischen", "und"), ("von", "bis"), (None, "bis")],

@@ -63,19 +63,22 @@ class Quantity:
 
 @dataclass(frozen=True)
 class VoteSplit:
-    """A vote or a score: (for, against), compared as a pair, never as a range."""
+    """A vote or a score, compared as a pair, never as a range. With `roles` the source said which count
+    was for and which against; otherwise the counts are as written ("218-214", "by 67 votes to 32": the
+    winner first whichever side won, "failed 204-227": for first), and two of them agree as a tally."""
 
     yes: int
     no: int
     label: str
     words: str = ""
     dimension: str = "split"
+    roles: bool = False
 
     def describe(self) -> str:
-        return f"split {self.yes}-{self.no}"
+        return f"split {self.yes}-{self.no}" + (" for-against" if self.roles else "")
 
     def serialize(self) -> dict:
-        return {"kind": "split", "for": self.yes, "against": self.no, "words": self.words}
+        return {"kind": "split", "for": self.yes, "against": self.no, "words": self.words, "roles": self.roles}
 
 
 @dataclass(frozen=True)
@@ -215,7 +218,9 @@ without into onto out off per plus minus
 _VOTE_WORDS = re.compile(r"\b(vot\w*|ballot\w*|members?|in favou?r|dissent\w*|backed|supported|opposed|"
                          r"stimme\w*|mitglied\w*|votos?|votaron|miembros|voix|membres)\b", re.I)
 # Around "X to Y" a vote or a score, not a fall: "passed 300 to 128", "beat them 3 to 1".
-_SCORE_WORDS = re.compile(r"\b(vot\w*|ballot\w*|members?|in favou?r|dissent\w*|backed|supported|opposed|"
+# Words that open a range or a change ("from 80 votes to 60"): what follows is no tally.
+_RANGE_OPENERS = frozenset(word for pairs in lx.RANGE_WORDS.values() for word, _ in pairs if word)
+_SCORE_WORDS = re.compile(r"\b(vot\w*|ballot\w*|members?|in favou?r|dissent\w*|backed|supported|opposed|fail\w*|tally|"
                           r"stimme\w*|mitglied\w*|votos?|votaron|miembros|voix|membres|score\w*|won|beat|"
                           r"defeated|win|victory|lost|draw|passed|approved|rejected|ruled|ruling|verdict)\b", re.I)
 
@@ -833,6 +838,9 @@ def _read_at(tokens: list[Token], i: int, text: str, language: str | None):
     first = replace(first, start=start)
     if first.number.kind == "approx" or first.number.kind == "ratio":
         return _finish(tokens, text, first, None, start, first.end, language)
+    tally = _worded_tally(tokens, text, first, language)
+    if tally is not None:
+        return tally
     # "one in five": a share
     ins = lx.merged("IN_WORDS", language)
     j = first.end
@@ -957,6 +965,83 @@ def _join(tokens: list[Token], first: _Side, language: str | None) -> tuple[str,
     return None
 
 
+def _plain_count(side: _Side | None) -> bool:
+    """A whole number of things: nothing measured, no money, no scale word ("11", not "11 km" or "11 million")."""
+    return side is not None and not side.units and not side.currency and side.scale == 1.0 \
+        and side.number.step == 0.5 and side.number.kind == "cardinal" and side.number.lo >= 0
+
+
+@lru_cache(maxsize=None)
+def _phrase_tokens(language: str | None, table: str) -> tuple[tuple[str, ...], ...]:
+    """A lexicon table's phrases as token texts ("ja-stimmen" -> ja, -, stimmen), longest first."""
+    phrases = {tuple(re.findall(r"[^\W\d_]+|[-,]", phrase)) for phrase in lx.merged(table, language)}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _phrase_end(tokens: list[Token], j: int, language: str | None, table: str) -> int | None:
+    """The index after the longest phrase of a lexicon table written at tokens[j], else None."""
+    for words in _phrase_tokens(language, table):
+        if tuple(t.text for t in tokens[j:j + len(words)]) == words:
+            return j + len(words)
+    return None
+
+
+def _worded_tally(tokens: list[Token], text: str, first: _Side, language: str | None):
+    """(VoteSplit, next index) for a tally in words. With roles stated ("312 votes in favour and 254 against",
+    "349 Ja-Stimmen bei 300 Gegenstimmen") the pair is (for, against); without ("by 67 votes to 32", "331 voix
+    contre 233") it is the two counts as written, and compares as a tally whatever side each was."""
+    if not _plain_count(first) or first.start > 0 and tokens[first.start - 1].text in _RANGE_OPENERS:
+        return None
+    after_noun = _phrase_end(tokens, first.end, language, "VOTE_NOUNS")
+    k = after_noun or first.end
+
+    def count_at(j: int | None) -> _Side | None:
+        side = _read_side(tokens, j, language, None) if j is not None and j < len(tokens) else None
+        return side if _plain_count(side) else None
+
+    def made(yes: int, no: int, end: int, roles: bool):
+        words = " ".join(text[tokens[first.start].start:tokens[end - 1].end].split())
+        return VoteSplit(yes, no, f"{yes}–{no}", words, roles=roles), end
+
+    a = int(first.number.lo)
+    for own, other in (("VOTES_FOR", "VOTES_AGAINST"), ("VOTES_AGAINST", "VOTES_FOR")):
+        role_end = _phrase_end(tokens, k, language, own)
+        separated = _phrase_end(tokens, role_end, language, "TALLY_SEPARATORS") if role_end else None
+        second = count_at(separated)
+        if second is None:
+            continue
+        m = _phrase_end(tokens, second.end, language, "VOTE_NOUNS") or second.end
+        end = _phrase_end(tokens, m, language, other)
+        if end is not None:
+            # "… and 3 abstentions" belongs to the tally, not a third value
+            separated = _phrase_end(tokens, end, language, "TALLY_SEPARATORS")
+            if separated is not None:  # ", with 2 abstaining", ", and 3 abstentions"
+                separated = _phrase_end(tokens, separated, language, "TALLY_SEPARATORS") or separated
+            abstained = count_at(separated)
+            if abstained is not None:
+                end = _phrase_end(tokens, abstained.end, language, "VOTE_ABSTENTIONS") or end
+            b = int(second.number.lo)
+            return made(*((a, b) if own == "VOTES_FOR" else (b, a)), end, True)
+    second = count_at(_phrase_end(tokens, k, language, "TALLY_JOINERS"))
+    if second is not None:
+        noun_after = _phrase_end(tokens, second.end, language, "VOTE_NOUNS")
+        if after_noun or noun_after:
+            return made(a, int(second.number.lo), noun_after or second.end, False)
+    return None
+
+
+_LOSING_BEFORE = re.compile(r"(fail\w*|lose|loses|losing|lost|defeated|rejected|trail\w*)$")
+_TALLY_AFTER = re.compile(r"(votes?|ruling|decision|defeat|loss|margin|tally|split)$")
+
+
+def _losing_tally(tokens: list[Token], start: int, end: int) -> bool:
+    """Is a pair whose second count is the larger a tally ("failed 204-227", "lost 1-7", "a 48-52 vote")?
+    Only the words right around it say so: "voters aged 18-24 voted" is a range of ages."""
+    before = [t.text for t in tokens[max(0, start - 3):start] if t.kind == "word"]
+    after = tokens[end].text if end < len(tokens) else ""
+    return any(_LOSING_BEFORE.match(word) for word in before) or bool(_TALLY_AFTER.match(after))
+
+
 def _vote_split(tokens: list[Token], text: str, first: _Side, second: _Side, joiner: str,
                 opener: tuple[str, int] | None) -> VoteSplit | None:
     """11-1, 218–214, 11-to-1, 11 votes to 1: integers with nothing measured, the second not larger."""
@@ -967,9 +1052,11 @@ def _vote_split(tokens: list[Token], text: str, first: _Side, second: _Side, joi
             or first.number.kind != "cardinal":
         return None
     a, b = first.number.lo, second.number.lo
-    if b > a or a < 0 or b < 0:
+    if a < 0 or b < 0:
         return None
     window = text[max(0, tokens[first.start].start - 80):tokens[second.end - 1].end + 60]
+    if b > a and not (joiner in ("-", "–", "—", "-to-") and _losing_tally(tokens, first.start, second.end)):
+        return None  # "10-15 people", "aged 18-24" are ranges; "failed 204-227", "lost 1-7" a tally and a score
     if joiner not in ("-", "–", "—", "-to-") and not _SCORE_WORDS.search(window):
         return None  # "from 11 to 1" is a fall, not a vote
     words = " ".join(text[tokens[first.start].start:tokens[second.end - 1].end].split())
@@ -1189,4 +1276,8 @@ def compare_quantities(a: Quantity, b: Quantity) -> str:
 
 
 def relate_splits(a: VoteSplit, b: VoteSplit) -> str:
-    return "agree" if (a.yes, a.no) == (b.yes, b.no) else "conflict"
+    """Two tallies agree on the same two counts; which was for and which against counts only when both
+    sources say ("312 in favour, 254 against" against "254 in favour, 312 against" is a conflict)."""
+    if a.roles and b.roles:
+        return "agree" if (a.yes, a.no) == (b.yes, b.no) else "conflict"
+    return "agree" if sorted((a.yes, a.no)) == sorted((b.yes, b.no)) else "conflict"

@@ -109,7 +109,8 @@ def test_vote_split_is_a_pair(tmp_path, runner):
 """)
     claim = json.loads(run(runner, root, "compare", "--format", "json").output)["claims"][0]
     assert claim["verdict"] == "conflict" and "11–1" in claim["reason"] and "12–0" in claim["reason"]
-    assert claim["cites"][0]["reading"] == {"kind": "split", "for": 11, "against": 1, "words": "11-1"}
+    assert claim["cites"][0]["reading"] == {"kind": "split", "for": 11, "against": 1, "words": "11-1",
+                                            "roles": False}
 
 
 STANCES = """\
@@ -221,3 +222,31 @@ def test_exports_show_unread_cites_as_unread(tmp_path, runner):
                               str(root / "seeds/sources.yaml")]).output
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {r["value"] for r in rows} == {"? unread"} and all("several values" in r["unread"] for r in rows)
+
+
+def test_tallies_with_sides_named_compare_side_by_side(tmp_path, runner):
+    """Both sources name which count was for: swapped sides are a conflict; a tally without sides
+    compares as the same two counts."""
+    root = project(tmp_path, """\
+  - id: named
+    claim: How parliament voted
+    type: number
+    unit: votes
+    cites:
+      - {source: fed, quote: "The Federal Reserve cut its benchmark rate", value: "312 votes in favour and 254 against"}
+      - {source: wire, quote: "The Fed cut rates", value: "254 votes in favour, 312 against"}
+  - id: tally
+    claim: How parliament voted, as a tally
+    type: number
+    unit: votes
+    cites:
+      - {source: fed, quote: "The Federal Reserve cut its benchmark rate", value: "312 votes in favour and 254 against"}
+      - {source: wire, quote: "The Fed cut rates", value: "by 312 votes to 254"}
+""")
+    claims = {c["id"]: c for c in json.loads(run(runner, root, "compare", "--format", "json").output)["claims"]}
+    assert claims["named"]["verdict"] == "conflict", claims["named"]["reason"]
+    assert "for–against" in claims["named"]["reason"]
+    assert claims["tally"]["verdict"] == "agreed", claims["tally"]["reason"]
+    assert claims["named"]["cites"][0]["reading"]["roles"] is True
+    assert claims["tally"]["cites"][1]["reading"] == {"kind": "split", "for": 312, "against": 254,
+                                                      "words": "312 votes to 254", "roles": False}
