@@ -237,7 +237,9 @@ def _is_name(tokens: list[Token], i: int, text: str) -> bool:
                 and tokens[i - 2].kind == "word" and tokens[i - 2].text not in lx.merged("CARDINALS", None) \
                 and not tokens[i - 2].text.startswith("mid"):
             return True  # COVID-19, F-16, Chandrayaan-3 (not "twenty-5", not "mid-2024")
-        if prev.kind == "word" and (prev.raw[:1].isupper() or "&" in prev.raw) and prev.text not in _SENTENCE_WORDS \
+        camel = prev.raw[:1].islower() and any(c.isupper() for c in prev.raw[1:])  # iPhone 16, macOS 14, eBay
+        if prev.kind == "word" and (prev.raw[:1].isupper() or "&" in prev.raw or camel) \
+                and prev.text not in _SENTENCE_WORDS \
                 and prev.text.rstrip(".") not in lx.CURRENCY_BEFORE and prev.text not in lx.CURRENCY_BEFORE \
                 and not _qualifier_word(prev.text):
             # at a sentence start too ("Boeing 737 crashed"): function words are excluded above
