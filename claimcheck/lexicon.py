@@ -340,8 +340,33 @@ HEARSAY = {"en": ("reportedly", "according to", "sources said", "sources say", "
            "es": ("según", "fuentes", "informó"),
            "fr": ("selon", "d'après", "de sources")}
 # Words that say the speaker denies, refuses to say, or states.
+# A denial worded as a verdict on the claim: "said the report was 'completely false'", "called it
+# baseless", "la información es totalmente falsa". Stances build "<copula> [<degree>] <verdict>" from these.
+DENIAL_VERDICTS = {
+    "en": ("false", "untrue", "not true", "baseless", "groundless", "unfounded", "fabricated", "a fabrication",
+           "nonsense", "fake news", "a lie", "inaccurate", "not accurate", "incorrect", "without foundation",
+           "without basis"),  # not "wrong" ("it was wrong to invade"), "fake" ("such as fake accounts"), "lies"
+    "de": ("falsch", "unwahr", "nicht wahr", "haltlos", "unbegründet", "erfunden", "frei erfunden"),
+    "es": ("falso", "falsa", "falsos", "falsas", "infundado", "infundada", "no es cierto", "mentira"),
+    "fr": ("faux", "fausse", "fausses", "infondé", "infondée", "sans fondement", "pas vrai", "mensonger"),
+}
+DENIAL_COPULAS = {
+    "en": ("is", "was", "are", "were", "be", "been", "as", "called it", "called them", "called the report",
+           "called the claims", "called the allegations"),
+    "de": ("ist", "sei", "war", "seien", "als"),
+    "es": ("es", "era", "fue", "son", "eran", "como"),
+    "fr": ("est", "était", "sont", "étaient", "comme"),
+}
+DEGREE_ADVERBS = {
+    "en": ("completely", "totally", "entirely", "absolutely", "utterly", "simply", "patently", "categorically",
+           "wholly", "clearly", "flatly"),
+    "de": ("völlig", "komplett", "absolut", "vollkommen", "schlicht"),
+    "es": ("totalmente", "completamente", "absolutamente", "rotundamente"),
+    "fr": ("totalement", "complètement", "absolument", "entièrement"),
+}
 STANCE_WORDS = {
     "denies": {"en": ("denied", "denies", "deny", "denying", "dismissed", "rejected the report", "rejected reports",
+                      "debunked", "disproved", "disputed", "disputes", "refutes", "refuting",
                       "rejected the claim", "rejected claims", "refuted", "rebuffed", "was not true", "is not true",
                       "was untrue", "is untrue", "is false", "was false", "fake news", "no truth", "baseless",
                       "categorically", "never said", "did not say", "didn't say", "there was no", "there is no",

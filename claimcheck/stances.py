@@ -10,12 +10,20 @@ _HEDGES = re.compile(r"\b(whether|if|may have|might|could have|would have|allege
                      r"speculat\w*|unclear|ob|si|quizás|peut-être)\b|\?", re.I)
 
 
+_QUOTE_MARKS = re.compile(r"[\"“”«»„‘]|(?<!\w)'|'(?!\w)")
+
+
 @lru_cache(maxsize=32)
 def _patterns(language: str | None) -> dict[str, re.Pattern]:
     out = {}
+
+    def words(table: dict) -> str:
+        return lx.alternation(p for lang in lx.languages_for(language) for p in table.get(lang, ()))
+
     for stance, table in lx.STANCE_WORDS.items():
-        phrases = lx.alternation(p for lang in lx.languages_for(language) for p in table.get(lang, ()))
-        out[stance] = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)", re.I)
+        out[stance] = re.compile(rf"(?<!\w)(?:{words(table)})(?!\w)", re.I)
+    verdict = rf"(?:{words(lx.DENIAL_COPULAS)})\s+(?:(?:{words(lx.DEGREE_ADVERBS)})\s+)?(?:{words(lx.DENIAL_VERDICTS)})"
+    out["denies"] = re.compile(rf"{out['denies'].pattern}|(?<!\w){verdict}(?!\w)", re.I)
     negations = lx.alternation(n for lang in lx.languages_for(language) for n in lx.NEGATIONS.get(lang, ())
                                if n != "n't")
     out["negation"] = re.compile(rf"(?:(?<!\w)(?:{negations})(?!\w)|n't\b)", re.I)
@@ -29,7 +37,8 @@ def read_stance(quote: str, language: str | None = None) -> tuple[str | None, st
     statement asserts. A negation outside those phrases ("did not deny", "no one confirmed"), a
     question or a hedge leaves the stance unread: the curator says it with `stance:`.
     """
-    text = quote.replace("’", "'")
+    # Quotation marks around a verdict ("was 'completely false'") are not words; an apostrophe inside one is.
+    text = _QUOTE_MARKS.sub("", quote.replace("’", "'"))
     pats = _patterns(language)
     declines = [m.span() for m in pats["declines"].finditer(text)]
     # "neither confirmed nor denied" declines: a denial inside a refusal is part of it
