@@ -235,7 +235,8 @@ _ZONE = re.compile(r"\b(utc|gmt|et|est|edt|pt|pst|pdt|jst|kst|hkt|sgt|cet|cest|a
                    r"|\b(?:eastern|pacific|central|mountain) time\b|\blocal time\b|\bocal time\b", re.I)
 
 
-def _date_fields(text: str, pats: dict[str, re.Pattern], language: str | None) -> tuple[dict, tuple[int, int]] | None:
+def _date_fields(text: str, pats: dict[str, re.Pattern], language: str | None,
+                 warnings: list[str]) -> tuple[dict, tuple[int, int]] | None:
     """The first date written in `text`: its fields and where it stands."""
     months = lexicon.month_words(language)
     if m := pats["iso"].search(text):
@@ -244,7 +245,8 @@ def _date_fields(text: str, pats: dict[str, re.Pattern], language: str | None) -
     if found:
         m = min(found, key=lambda x: x.start())
         word = m["mon"].lower().rstrip(".")
-        if word in lexicon.AMBIGUOUS_MONTHS and m["mon"][:1].islower() and not m["year"]:
+        if word in lexicon.AMBIGUOUS_MONTHS and m["mon"][:1].islower() and not m["year"] \
+                and lexicon.languages_for(language)[0] in lexicon.CAPITALIZED_MONTHS:
             pass  # "may 5" in lower case is more likely "may" the verb
         elif word in months:
             fields = dict(month=months[word], day=int(m["day"]))
@@ -253,7 +255,18 @@ def _date_fields(text: str, pats: dict[str, re.Pattern], language: str | None) -
             return fields, m.span()
     if m := pats["numeric"].search(text):
         a, b = int(m["a"]), int(m["b"])
-        day, month = (b, a) if a <= 12 < b else (a, b)  # day/month unless only month/day makes sense
+        order = _numeric_order(language)
+        if a <= 12 < b:
+            day, month = b, a  # only month/day makes sense
+        elif b <= 12 < a or a == b or order == "dm":
+            day, month = a, b
+        elif order == "md":
+            day, month = b, a
+        else:
+            if m["year"] or "/" in m.group():
+                warnings.append(f"'{m.group()}' may be {a} {MONTHS[b - 1].capitalize()} or {b} "
+                                f"{MONTHS[a - 1].capitalize()}: English writes both orders; give the date as a value")
+            return None
         if 1 <= month <= 12 and 1 <= day <= 31 and (m["year"] or "/" in m.group()):
             fields = dict(month=month, day=day)
             if m["year"]:
@@ -262,6 +275,19 @@ def _date_fields(text: str, pats: dict[str, re.Pattern], language: str | None) -
     if m := (pats["paren_day"].search(text) or pats["the_day"].search(text)):
         return dict(day=int(m["day"])), m.span("day")
     return None
+
+
+def _numeric_order(language: str | None) -> str | None:
+    """How a source writes 3/4: "md" (en-US), "dm" (every other language and English region), None when
+    the language is English with no region: both orders are common, and a guess could flip a date."""
+    if not language:
+        return None
+    tag = language.lower().replace("_", "-").split("-")
+    if tag[0] != "en":
+        return "dm"
+    if len(tag) == 1:
+        return None
+    return "md" if tag[1] in lexicon.MONTH_FIRST_REGIONS else "dm"
 
 
 def read_date(text: str, source_zone: str | None, language: str | None = None) -> tuple[DateValue | None, list[str]]:
@@ -300,7 +326,7 @@ def _moment(text: str, times: list, source_zone: str | None, language: str | Non
     """One moment's value, warnings, and the zones its abbreviation may name."""
     warnings: list[str] = []
     fields: dict = {}
-    date = _date_fields(text, pats, language)
+    date = _date_fields(text, pats, language, warnings)
     if date:
         fields.update(date[0])
     if m := pats["weekday"].search(text):

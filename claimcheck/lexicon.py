@@ -57,8 +57,13 @@ MONTH_VARIANTS = {
     "fr": {"fevrier": 2, "aout": 8, "decembre": 12, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12},
     "it": {}, "pt": {"marco": 3}, "nl": {},
 }
-# Month names that are also common words: a month only next to a day number or a year.
+# Month names that are also common words: a month only next to a day number or a year, and, in a language
+# that capitalizes its months, only capitalized ("may 5" is the verb). Spanish, French, Italian, Portuguese
+# and Dutch write every month in lower case: "el 14 de marzo", "le 5 mai".
 AMBIGUOUS_MONTHS = frozenset("may march mar jan sat sun wed marzo mai".split())
+CAPITALIZED_MONTHS = frozenset(("en", "de"))
+# English regions that write the month first in numeric dates (3/4/2024 is March 4): en-US and a few others.
+MONTH_FIRST_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi", "um"))
 
 # Cardinals below twenty and the tens; scales multiply what stands before them.
 CARDINALS = {

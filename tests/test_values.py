@@ -204,3 +204,21 @@ def test_eastern_time_reconciles_with_ist():
     assert compare_dates(ny, india, "ny", "in").kind == "reconcilable"
     late = DateValue(year=2023, month=8, day=23, time=dt.time(18, 20), zone="Asia/Kolkata")
     assert compare_dates(ny, late, "ny", "in").kind == "conflict"
+
+
+@pytest.mark.parametrize("words, language, expected", [
+    ("On 3/4/2024", "en", None),  # 3 April in London, 4 March in New York: never a guess
+    ("the 9/11 attacks", "en", None),
+    ("On 3/4/2024", "en-US", (2024, 3, 4)),
+    ("On 3/4/2024", "en-GB", (2024, 4, 3)),
+    ("am 3.4.2024", "de", (2024, 4, 3)),
+    ("On 4/13/2024", "en", (2024, 4, 13)),  # only one order makes sense
+    ("On 13/4/2024", "en", (2024, 4, 13)),
+    ("on 5/5/2024", "en", (2024, 5, 5)),
+])
+def test_numeric_dates_are_read_only_in_an_order_the_source_is_known_to_use(words, language, expected):
+    value, warnings = read_date(words, "UTC", language)
+    got = (value.year, value.month, value.day) if value and value.month else None
+    assert got == expected, (words, language, value, warnings)
+    if expected is None:
+        assert any("both orders" in w for w in warnings)
