@@ -238,18 +238,14 @@ _ZONE = re.compile(r"\b(utc|gmt|et|est|edt|pt|pst|pdt|jst|kst|hkt|sgt|cet|cest|a
 def _date_fields(text: str, pats: dict[str, re.Pattern], language: str | None,
                  warnings: list[str]) -> tuple[dict, tuple[int, int]] | None:
     """The first date written in `text`: its fields and where it stands."""
-    months = lexicon.month_words(language)
     if m := pats["iso"].search(text):
         return dict(year=int(m["year"]), month=int(m["month"]), day=int(m["day"])), m.span()
     found = [m for m in (pats["month_day"].search(text), pats["day_month"].search(text)) if m]
     if found:
         m = min(found, key=lambda x: x.start())
-        word = m["mon"].lower().rstrip(".")
-        if word in lexicon.AMBIGUOUS_MONTHS and m["mon"][:1].islower() and not m["year"] \
-                and lexicon.languages_for(language)[0] in lexicon.CAPITALIZED_MONTHS:
-            pass  # "may 5" in lower case is more likely "may" the verb
-        elif word in months:
-            fields = dict(month=months[word], day=int(m["day"]))
+        month = _month_of(m, language)
+        if month:
+            fields = dict(month=month, day=int(m["day"]))
             if m["year"]:
                 fields["year"] = int(m["year"])
             return fields, m.span()
@@ -275,6 +271,36 @@ def _date_fields(text: str, pats: dict[str, re.Pattern], language: str | None,
     if m := (pats["paren_day"].search(text) or pats["the_day"].search(text)):
         return dict(day=int(m["day"])), m.span("day")
     return None
+
+
+def _several_days(text: str, pats: dict[str, re.Pattern], language: str | None) -> str | None:
+    """The days a moment's words name when they name more than one ("from Monday to Wednesday", "first
+    reported on Tuesday, the call took place on Monday", "Nov. 5 into Nov. 6"): which one the claim is
+    about is the curator's to say, never the first one by default."""
+    weekdays = lexicon.weekday_words(language)
+    named = {}
+    for m in pats["weekday"].finditer(text):
+        named.setdefault(("weekday", weekdays[m.group(1).lower()]), m.group(1))
+    for kind in ("month_day", "day_month"):
+        for m in pats[kind].finditer(text):
+            month = _month_of(m, language)
+            if month:
+                named.setdefault(("date", month, int(m["day"])), m.group().strip())
+    for m in pats["iso"].finditer(text):
+        named.setdefault(("date", int(m["month"]), int(m["day"])), m.group())
+    if sum(key[0] == "weekday" for key in named) > 1 or sum(key[0] == "date" for key in named) > 1:
+        return ", ".join(dict.fromkeys(named.values()))
+    return None
+
+
+def _month_of(m: re.Match, language: str | None) -> int | None:
+    """The month a month-and-day match names; None for a lower-case "may 5" in a language that
+    capitalizes its months (the verb, most likely)."""
+    word = m["mon"].lower().rstrip(".")
+    if word in lexicon.AMBIGUOUS_MONTHS and m["mon"][:1].islower() and not m["year"] \
+            and lexicon.languages_for(language)[0] in lexicon.CAPITALIZED_MONTHS:
+        return None
+    return lexicon.month_words(language).get(word)
 
 
 def _numeric_order(language: str | None) -> str | None:
@@ -326,6 +352,10 @@ def _moment(text: str, times: list, source_zone: str | None, language: str | Non
     """One moment's value, warnings, and the zones its abbreviation may name."""
     warnings: list[str] = []
     fields: dict = {}
+    several = _several_days(text, pats, language)
+    if several:
+        warnings.append(f"the quote names several days ({several}); give the value the claim is about")
+        return None, warnings, ()
     date = _date_fields(text, pats, language, warnings)
     if date:
         fields.update(date[0])

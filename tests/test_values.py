@@ -222,3 +222,23 @@ def test_numeric_dates_are_read_only_in_an_order_the_source_is_known_to_use(word
     assert got == expected, (words, language, value, warnings)
     if expected is None:
         assert any("both orders" in w for w in warnings)
+
+
+@pytest.mark.parametrize("words", [
+    "The call, first reported on Tuesday, took place on Monday night.",
+    "The talks ran from Monday to Wednesday.",
+    "On the night of Nov. 5 into Nov. 6",
+    "Die Gespräche dauerten von Montag bis Mittwoch.",
+])
+def test_a_quote_that_names_several_days_is_unread_not_read_as_its_first(words):
+    value, warnings = read_date(words, "UTC", "de" if words.startswith("Die") else "en")
+    assert value is None and any("several days" in w for w in warnings), (value, warnings)
+
+
+@pytest.mark.parametrize("words, weekday, day", [
+    ("On Monday, Dec. 18, 2023, the Fed met", 0, 18),  # a weekday and its date are one day
+    ("2 PM ET (12:30 AM IST on December 19)", None, 18),  # one moment in two zones: 18 December in New York
+])
+def test_one_day_written_two_ways_is_still_read(words, weekday, day):
+    value, warnings = read_date(words, "America/New_York", "en")
+    assert value is not None and value.weekday == weekday and value.day == day, (value, warnings)
