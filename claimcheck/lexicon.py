@@ -182,6 +182,14 @@ RANGE_WORDS = {  # (opening word, joining word): "between 4 and 5", "from 4 to 5
     "es": [("entre", "y"), ("de", "a"), (None, "a")],
     "fr": [("entre", "et"), ("de", "à"), (None, "à")],
 }
+# Verbs whose "up" is a particle: "ticked up to 4.2%" rose to 4.2%, while "killed up to 40" is at most 40.
+UP_PARTICLE_VERBS = {"en": frozenset("""tick ticks ticked ticking edge edges edged edging move moves moved moving
+    inch inches inched inching creep creeps crept creeping go goes went going gone come comes came coming jump
+    jumps jumped jumping shoot shoots shot shooting climb climbs climbed climbing rise rises rose risen rising
+    revise revises revised revising bump bumps bumped bumping ramp ramps ramped ramping step steps stepped
+    stepping pick picks picked picking nudge nudges nudged nudging push pushes pushed pushing ratchet ratchets
+    ratcheted ratcheting drift drifts drifted drifting trend trends trended trending spike spikes spiked spiking
+    surge surges surged surging soar soars soared soaring rally rallies rallied rallying""".split())}
 # qualifier phrase -> kind (README: about ±10 %, nearly [−10 %, 0], above (x, ∞), at least [x, ∞), below, up to)
 QUALIFIERS = {
     "en": {"more than": "above", "greater than": "above", "over": "above", "above": "above", "exceeding": "above",
@@ -556,10 +564,12 @@ UNIT_ROWS = [
      "por ciento, pour cent, per cento, por cento, per cent, %, percent, pct, prozent, procent"),
     ("points", "pp", 1, None, "pp",
      "points de pourcentage, point de pourcentage, puntos porcentuales, percentage points, "
-     "percentage point, punto porcentual, pp, ppt, ppts, prozentpunkt, prozentpunkte, prozentpunkten"),
+     "percentage point, punto porcentual, pp, ppt, ppts, prozentpunkt, prozentpunkte, prozentpunkten, "
+     "punti percentuali, punto percentuale, pontos percentuais, ponto percentual, procentpunt, procentpunten"),
     ("points", "pp", 0.01, None, "bp",
      "puntos básicos, points de base, point de base, basis points, punto básico, basis point, bp, bps, "
-     "basispunkt, basispunkte, basispunkten"),
+     "basispunkt, basispunkte, basispunkten, punti base, punto base, puntos base, pontos-base, ponto-base, "
+     "pontos base, ponto base, pontos básicos, ponto básico, basispunt, basispunten, pb, pdb"),
     ("index", "pt", 1, None, "points", "point, points, pt, pts, punkt, punkte, punkten, punto, puntos"),
     ("degree", "deg", 1, None, "degrees", "degree, degrees, grad, grados, degrés"),
 ]

@@ -694,6 +694,8 @@ def _qualifier_before(tokens: list[Token], i: int, language: str | None) -> tupl
     for phrase, kind, words in _qualifier_phrases(language):
         n = len(words)
         if i - n >= 0 and tuple(t.text for t in tokens[i - n:i]) == words:
+            if words[0] == "up" and i - n > 0 and tokens[i - n - 1].text in lx.merged("UP_PARTICLE_VERBS", language):
+                return None  # "ticked up to 4.2%": a level reached, not a ceiling
             return phrase, kind, i - n
     return None
 
