@@ -102,7 +102,12 @@ SCALE_WORDS = {
     "it": {"cento": 100, "mille": 1e3, "mila": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9},
     "pt": {"cem": 100, "mil": 1e3, "milhão": 1e6, "milhões": 1e6, "bilhão": 1e9, "bilhões": 1e9},
     "nl": {"honderd": 100, "duizend": 1e3, "miljoen": 1e6, "miljard": 1e9},
+    "ja": {"千": 1e3, "万": 1e4, "億": 1e8, "兆": 1e12},
+    "zh": {"千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12},
 }
+# Japanese and Chinese signs mean one thing whatever language a source declares ("1万人" in a source
+# marked English is still 10,000): their tables apply to every source, and no Latin word can collide.
+CJK_LANGUAGES = ("ja", "zh")
 # Written right after digits: "$5bn", "Rs 615 crore", "7,5 Mrd.", "2 Mio."
 SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12,
                        "trn": 1e12, "cr": 1e7, "mio": 1e6, "mrd": 1e9, "md": 1e9, "mds": 1e9}
@@ -191,6 +196,18 @@ UP_PARTICLE_VERBS = {"en": frozenset("""tick ticks ticked ticking edge edges edg
     ratcheted ratcheting drift drifts drifted drifting trend trends trended trending spike spikes spiked spiking
     surge surges surged surging soar soars soared soaring rally rallies rallied rallying""".split())}
 # qualifier phrase -> kind (README: about ±10 %, nearly [−10 %, 0], above (x, ∞), at least [x, ∞), below, up to)
+# Japanese counts carry a counter word ("100人", "3件") and put most qualifiers after it: "100人以上",
+# "1万人を超え", "100人近く". Counters are skipped to find the qualifier; they are no unit.
+COUNTERS = {"ja": ("人", "件", "機", "台", "隻", "棟", "回", "個", "社", "校", "頭", "匹", "本", "枚", "票", "議席", "戸",
+                   "発", "基", "カ所", "か所", "ヵ所", "カ国", "か国", "ヵ国", "世帯", "軒"),
+            "zh": ("人", "名", "个", "個", "次", "架", "艘", "家", "起", "件", "票", "席", "户", "户")}
+QUALIFIERS_AFTER = {"ja": {"以上": "at least", "超": "above", "を超え": "above", "を超える": "above", "を上回る": "above",
+                           "余り": "above", "余": "above", "強": "above", "未満": "below", "以下": "up to",
+                           "近く": "nearly", "弱": "nearly", "程度": "about", "ほど": "about", "前後": "about"},
+                    "zh": {"多": "above", "余": "above", "以上": "at least", "左右": "about", "以下": "up to"}}
+# Japanese date and clock words written after a number: "11月24日", "午後9時15分", "2025年". The number is
+# part of a date, never a quantity, unless 間 makes it a length ("25日間", "2時間", "3年間").
+DATE_COUNTERS = {"ja": ("年", "月", "日", "時"), "zh": ("年", "月", "日", "号", "时", "點", "点")}
 QUALIFIERS = {
     "en": {"more than": "above", "greater than": "above", "over": "above", "above": "above", "exceeding": "above",
            "in excess of": "above", "upwards of": "above", "just over": "above", "just above": "above",
@@ -211,6 +228,9 @@ QUALIFIERS = {
            "como mínimo": "at least", "menos de": "below", "por debajo de": "below", "hasta": "up to",
            "casi": "nearly", "cerca de": "about", "alrededor de": "about", "unos": "about", "unas": "about",
            "aproximadamente": "about", "en torno a": "about", "aproximadamente unos": "about"},
+    "ja": {"約": "about", "およそ": "about", "最大": "up to", "少なくとも": "at least", "最低": "at least"},
+    "zh": {"约": "about", "約": "about", "大约": "about", "约有": "about", "大约有": "about", "至少": "at least", "最多": "up to", "超过": "above",
+           "逾": "above", "近": "nearly"},
     "fr": {"plus de": "above", "au-delà de": "above", "au moins": "at least", "moins de": "below",
            "jusqu'à": "up to", "presque": "nearly", "près de": "about", "environ": "about", "quelque": "about",
            "autour de": "about", "approximativement": "about", "une quarantaine de": "about"},
@@ -410,6 +430,15 @@ STANCE_WORDS = {
 }
 
 
+def with_cjk(table: dict, language: str | None) -> dict:
+    """A table's entries for a source's language(s) plus its Japanese and Chinese ones (CJK_LANGUAGES)."""
+    out: dict = {}
+    for lang in CJK_LANGUAGES + tuple(reversed(languages_for(language))):
+        entry = table.get(lang, ())
+        out.update(entry if isinstance(entry, dict) else {word: True for word in entry})
+    return out
+
+
 def languages_for(language: str | None) -> tuple[str, ...]:
     """The languages whose words a source may use: its own plus English (quoted names, units, codes).
 
@@ -500,21 +529,22 @@ def phrases(table: dict[str, object], language: str | None) -> list[tuple[str, o
 UNIT_ROWS = [
     # dimension, base, factor, system, symbol, names (comma-separated; a name may have several words)
     ("time", "s", 1, None, "s",
-     "s, sec, secs, second, seconds, sekunde, sekunden, segundos, seconde, secondes, secondi"),
-    ("time", "s", 60, None, "min", "min, mins, minute, minutes, minuten, minuto, minutos, minuti"),
+     "s, sec, secs, second, seconds, sekunde, sekunden, segundos, seconde, secondes, secondi, 秒, 秒間, 秒钟"),
+    ("time", "s", 60, None, "min", "min, mins, minute, minutes, minuten, minuto, minutos, minuti, 分, 分間, 分钟, 分鐘"),
     ("time", "s", 3600, None, "h",
-     "h, hr, hrs, hour, hours, stunde, stunden, hora, horas, heure, heures, ora, ore, uur"),
+     "h, hr, hrs, hour, hours, stunde, stunden, hora, horas, heure, heures, ora, ore, uur, 時間, 小时, 小時, 个小时"),
     ("time", "s", 86400, None, "days",
-     "day, days, tag, tage, tagen, día, días, dia, dias, jour, jours, giorno, giorni, dag, dagen"),
+     "day, days, tag, tage, tagen, día, días, dia, dias, jour, jours, giorno, giorni, dag, dagen, 日間, 天"),
     ("time", "s", 604800, None, "weeks",
-     "week, weeks, woche, wochen, semana, semanas, semaine, semaines, settimana, settimane, weken"),
+     "week, weeks, woche, wochen, semana, semanas, semaine, semaines, settimana, settimane, weken, 週間"),
     ("time", "s", 1209600, None, "fortnights", "fortnight, fortnights"),
     ("time", "month", 1, None, "months",
-     "month, months, monat, monate, monaten, mes, meses, mois, mese, mesi, maand, maanden"),
+     "month, months, monat, monate, monaten, mes, meses, mois, mese, mesi, maand, maanden, か月, カ月, ヶ月, ヵ月, "
+     "か月間, カ月間, ヶ月間, 个月"),
     ("time", "month", 3, None, "quarters", "quarter-year"),
     ("time", "month", 12, None, "years",
      "year, years, yr, yrs, jahr, jahre, jahren, año, años, ano, anos, an, ans, année, années, anno, "
-     "anni, jaar, jaren"),
+     "anni, jaar, jaren, 年間"),
     ("time", "month", 120, None, "decades",
      "decade, decades, jahrzehnt, jahrzehnte, década, décadas, décennie, décennies"),
     ("time", "month", 1200, None, "centuries", "century, centuries, jahrhundert, siglo, siglos, siècle, siècles"),
@@ -561,15 +591,16 @@ UNIT_ROWS = [
     ("temperature", "°F", 1, "imperial", "°F", "degrees fahrenheit, degree fahrenheit, degrees f, ° f, °f, fahrenheit"),
     ("temperature", "K", 1, "metric", "K", "kelvin, kelvins"),
     ("percent", "%", 1, None, "%",
-     "por ciento, pour cent, per cento, por cento, per cent, %, percent, pct, prozent, procent"),
+     "por ciento, pour cent, per cento, por cento, per cent, %, percent, pct, prozent, procent, ％, パーセント"),
     ("points", "pp", 1, None, "pp",
      "points de pourcentage, point de pourcentage, puntos porcentuales, percentage points, "
-     "percentage point, punto porcentual, pp, ppt, ppts, prozentpunkt, prozentpunkte, prozentpunkten, "
+     "percentage point, punto porcentual, pp, ppt, ppts, prozentpunkt, prozentpunkte, prozentpunkten, ％ポイント, "
+     "パーセントポイント, "
      "punti percentuali, punto percentuale, pontos percentuais, ponto percentual, procentpunt, procentpunten"),
     ("points", "pp", 0.01, None, "bp",
      "puntos básicos, points de base, point de base, basis points, punto básico, basis point, bp, bps, "
      "basispunkt, basispunkte, basispunkten, punti base, punto base, puntos base, pontos-base, ponto-base, "
-     "pontos base, ponto base, pontos básicos, ponto básico, basispunt, basispunten, pb, pdb"),
+     "pontos base, ponto base, pontos básicos, ponto básico, basispunt, basispunten, pb, pdb, ベーシスポイント"),
     ("index", "pt", 1, None, "points", "point, points, pt, pts, punkt, punkte, punkten, punto, puntos"),
     ("degree", "deg", 1, None, "degrees", "degree, degrees, grad, grados, degrés"),
 ]
@@ -590,6 +621,8 @@ CURRENCY_AFTER = {"usd": "USD", "dollars": "USD", "dollar": "USD", "dólares": "
                   "us-dollar": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR", "gbp": "GBP", "sterling": "GBP",
                   "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "rupees": "INR",
                   "rupee": "INR", "inr": "INR", "chf": "CHF", "francs": "franc", "won": "KRW", "rubles": "RUB",
-                  "roubles": "RUB", "reais": "BRL", "pesos": "peso", "rand": "ZAR", "naira": "NGN"}
+                  "roubles": "RUB", "reais": "BRL", "pesos": "peso", "rand": "ZAR", "naira": "NGN", "円": "JPY",
+                  "ドル": "USD", "米ドル": "USD", "ユーロ": "EUR", "元": "CNY", "ウォン": "KRW", "ポンド": "GBP",
+                  "美元": "USD", "欧元": "EUR", "日元": "JPY", "人民币": "CNY"}
 # Words that are a unit and a currency at once: only the claim's `unit:` can choose.
 CURRENCY_OR_UNIT = {"pound": "GBP", "pounds": "GBP"}

@@ -106,8 +106,12 @@ def _finite(x: float) -> float | None:
 _TOKEN_RE = re.compile(
     r"(?P<num>\d+(?:(?:[.,'’\u00a0\u202f\u2009])\d+)*)"
     r"|(?P<vf>[½¼¾⅓⅔⅛])"
-    r"|(?P<sym>(?:us|au|a|c|ca|hk|s|nz|r)\$|[$€£¥₹₩₽%‰°²³])"
-    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?\.?)"
+    r"|(?P<sym>(?:us|au|a|c|ca|hk|s|nz|r)\$|[$€£¥₹₩₽%‰°²³％])"
+    # Japanese and Chinese have no spaces: each kanji or kana is a word ("万", "人", "分"), a katakana run one
+    # loanword ("ドル", "パーセント"), so that counters, scales and units after a number can be seen.
+    r"|(?P<kana>[\u30a1-\u30fa\u30fc]+)"
+    r"|(?P<cjk>[\u3005\u3041-\u309f\u4e00-\u9fff])"
+    r"|(?P<word>(?:(?![\u3005\u3041-\u30ff\u4e00-\u9fff])[^\W\d_])+(?:['’][^\W\d_]+)?\.?)"
     r"|(?P<p>[-–—−/:()&+,;!?])", re.I)
 _ABBREVIATIONS = frozenset("rs. approx. ca. c. mio. mrd. no. nos. md. mds. dr. mr. st. bn. mn. m. min. hrs. yrs. "
                            "kg. km. sq. ft. lb. lbs. oz. pct. mln. bln. ap. re.".split())
@@ -127,6 +131,8 @@ def tokenize(text: str) -> list[Token]:
     out = []
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup or "p"
+        if kind in ("kana", "cjk"):
+            kind = "word"
         raw = m.group()
         low = raw.lower().replace("’", "'")
         if kind == "word" and low == "s" and m.start() > 0 and text[m.start() - 1] in "'’":
@@ -609,13 +615,21 @@ def _read_side(tokens: list[Token], i: int, language: str | None, currency: str 
     start = i
     j = number.end
     scale, note = 1.0, None
-    scales = lx.merged("SCALE_WORDS", language)
+    scales = _cjk_table("SCALE_WORDS", language)
     if number.kind in ("cardinal", "share") and j < len(tokens):
         word = tokens[j].text.rstrip(".") if tokens[j].kind == "word" else tokens[j].text
         if tokens[j].kind == "word" and word in scales and scales[word] >= 1000:
             scale, j = scales[word], j + 1
             if j < len(tokens) and tokens[j].text in scales and scales[tokens[j].text] >= 1e5:
                 scale, j = scale * scales[tokens[j].text], j + 1  # "lakh crore", "mil millones"
+            # "1万2千人", "3億5000万円": a smaller unit of count follows; the whole is one number
+            while j + 1 < len(tokens) and tokens[j].kind == "num" and _attached(tokens[j - 1], tokens[j]) \
+                    and tokens[j + 1].text in scales and scales[tokens[j + 1].text] < scale \
+                    and scales[tokens[j + 1].text] >= 1000 and (part := read_digits(tokens[j].raw, language)):
+                extra = part[0] * scales[tokens[j + 1].text] / scale
+                number = replace(number, lo=number.lo + extra, hi=number.hi + extra,
+                                 step=part[1] * scales[tokens[j + 1].text] / scale)
+                j += 2
         elif tokens[j].kind == "word" and word in lx.SCALE_ABBREVIATIONS and word not in ("m", "b", "k", "md"):
             scale, j = lx.SCALE_ABBREVIATIONS[word], j + 1
         elif tokens[j].kind == "word" and word in ("k", "b", "m") and _attached(tokens[j - 1], tokens[j]) \
@@ -632,7 +646,10 @@ def _read_side(tokens: list[Token], i: int, language: str | None, currency: str 
             word = word[2:]  # "milliard d'euros"
         elif word == "de" and j + 1 < len(tokens) and tokens[j + 1].text in lx.CURRENCY_AFTER and scale != 1.0:
             j, word = j + 1, tokens[j + 1].text  # "1.500 millones de euros"
-        if word in lx.CURRENCY_AFTER:
+        joined = _cjk_word(tokens, j, lx.CURRENCY_AFTER)
+        if joined:
+            currency, j = lx.CURRENCY_AFTER[joined[0]], joined[1]  # "500亿美元", "100米ドル"
+        elif word in lx.CURRENCY_AFTER:
             currency, j = lx.CURRENCY_AFTER[word], j + 1  # "615 crore rupees", "5 million dollars"
     units: tuple[Unit, ...] = ()
     if currency is None and number.kind in ("cardinal", "share", "approx"):
@@ -686,7 +703,19 @@ def _read_side(tokens: list[Token], i: int, language: str | None, currency: str 
 def _qualifier_phrases(language: str | None) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """(phrase, kind, its tokens), longest first: tokenized once per language, not once per number."""
     return tuple((phrase, kind, tuple(t.text for t in tokenize(phrase)))
-                 for phrase, kind in lx.phrases(lx.QUALIFIERS, language))
+                 for phrase, kind in sorted(_cjk_table("QUALIFIERS", language).items(), key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=None)
+def _cjk_table(name: str, language: str | None) -> dict:
+    return lx.with_cjk(getattr(lx, name), language)
+
+
+@lru_cache(maxsize=32)
+def _after_phrases(language: str | None) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    return tuple((phrase, kind, tuple(t.text for t in tokenize(phrase)))
+                 for phrase, kind in sorted(_cjk_table("QUALIFIERS_AFTER", language).items(),
+                                            key=lambda kv: -len(kv[0])))
 
 
 def _qualifier_before(tokens: list[Token], i: int, language: str | None) -> tuple[str, str, int] | None:
@@ -700,7 +729,14 @@ def _qualifier_before(tokens: list[Token], i: int, language: str | None) -> tupl
     return None
 
 
-def _qualifier_after(tokens: list[Token], j: int) -> tuple[str, int] | None:
+def _qualifier_after(tokens: list[Token], j: int, language: str | None = None) -> tuple[str, int] | None:
+    counters = _cjk_table("COUNTERS", language)
+    k = j
+    if k < len(tokens) and tokens[k].text in counters:
+        k += 1  # "100人以上": the counter stands between the number and its qualifier
+    for phrase, kind, words in _after_phrases(language):
+        if tuple(t.text for t in tokens[k:k + len(words)]) == words:
+            return kind, k + len(words)
     if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j + 1].text == "plus":
         return "at least", j + 2  # "20-plus people"
     words = [t.text for t in tokens[j:j + 2]]
@@ -833,6 +869,9 @@ def _read_at(tokens: list[Token], i: int, text: str, language: str | None):
             words = text[tok.start:tokens[i + 4].end]
             return Quantity(seconds, seconds, False, False, "time", "s", None, None, 0.5, words, words, "h:m:s",
                             figure=(seconds, seconds)), i + 5
+    date_end = _date_part_end(tokens, i, language)
+    if date_end is not None:
+        return None, date_end  # "11月24日", "午後9時15分", "2025年": a date, not a quantity
     currency, start = _currency_before(tokens, i)
     first = _read_side(tokens, i, language, currency)
     if first is None:
@@ -969,6 +1008,35 @@ def _join(tokens: list[Token], first: _Side, language: str | None) -> tuple[str,
     return None
 
 
+def _cjk_word(tokens: list[Token], j: int, table: dict) -> tuple[str, int] | None:
+    """A word of `table` written as several CJK tokens in a row ("美元" is 美 + 元): (the word, index after)."""
+    for n in (3, 2):
+        window = tokens[j:j + n]
+        if len(window) == n and all(_attached(a, b) for a, b in zip(window, window[1:])) \
+                and all(t.kind == "word" and t.text[:1] >= "\u3005" for t in window):
+            word = "".join(t.text for t in window)
+            if word in table:
+                return word, j + n
+    return None
+
+
+def _date_part_end(tokens: list[Token], i: int, language: str | None) -> int | None:
+    """The index after a date or clock reading that starts at tokens[i] ("11月24日", "9時15分", "9時半"), or
+    None. 間 after the counter makes a length instead: "25日間", "2時間"."""
+    counters = _cjk_table("DATE_COUNTERS", language)
+    j = i
+    while j + 1 < len(tokens) and tokens[j].kind == "num" and tokens[j + 1].text in counters \
+            and _attached(tokens[j], tokens[j + 1]) and not _cjk_word(tokens, j + 1, lx.CURRENCY_AFTER) \
+            and not (j + 2 < len(tokens) and tokens[j + 2].text == "間" and _attached(tokens[j + 1], tokens[j + 2])):
+        clock = tokens[j + 1].text == "時"
+        j += 2
+        if clock and j < len(tokens) and tokens[j].text == "半":
+            j += 1
+        elif clock and j + 1 < len(tokens) and tokens[j].kind == "num" and tokens[j + 1].text == "分":
+            j += 2  # the minutes of a clock time, not a length
+    return j if j > i else None
+
+
 def _plain_count(side: _Side | None) -> bool:
     """A whole number of things: nothing measured, no money, no scale word ("11", not "11 km" or "11 million")."""
     return side is not None and not side.units and not side.currency and side.scale == 1.0 \
@@ -1069,7 +1137,7 @@ def _vote_split(tokens: list[Token], text: str, first: _Side, second: _Side, joi
 
 def _finish(tokens: list[Token], text: str, first: _Side, second: _Side | None, start: int, end: int,
             language: str | None):
-    after = _qualifier_after(tokens, end)
+    after = _qualifier_after(tokens, end, language)
     qualifier = _qualifier_before(tokens, start, language)
     if qualifier is not None and qualifier[1] in ("above", "below") and qualifier[0] in ("over", "under", "über",
                                                                                            "unter") and second:
