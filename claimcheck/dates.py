@@ -141,6 +141,33 @@ def _find_times(text: str, require_marker: bool) -> list[tuple[dt.time, str | No
             continue
         out.append((dt.time(hour, minute), _qualifier(m["qual"]), not ampm and 1 <= hour <= 12,
                     m.start("h"), m.end()))
+    return sorted(out + _find_cjk_times(text), key=lambda found: found[3])
+
+
+def _cjk_clock_re() -> re.Pattern:
+    words = lexicon.CJK_CLOCK
+    qualifiers = "|".join(f"(?P<{kind.replace(' ', '_')}>{lexicon.alternation(words[kind])})"
+                          for kind in ("about", "just after", "just before"))
+    return re.compile(rf"(?:(?P<am>{lexicon.alternation(words['am'])})|(?P<pm>{lexicon.alternation(words['pm'])}))?"
+                      rf"(?P<h>\d{{1,2}})(?:{lexicon.alternation(words['hour'])})(?!間|钟|鐘)"
+                      rf"(?:(?P<m>\d{{1,2}})分(?!間|钟|鐘)|(?P<half>半))?(?:{qualifiers})?")
+
+
+_CJK_CLOCK = _cjk_clock_re()
+
+
+def _find_cjk_times(text: str) -> list[tuple[dt.time, str | None, bool, int, int]]:
+    """"午後9時15分ごろ" is about 21:15; "21時" 21:00; "9時" alone may be a.m. or p.m. (twelve_hour)."""
+    out = []
+    for m in _CJK_CLOCK.finditer(text):
+        hour, minute = int(m["h"]), 30 if m["half"] else int(m["m"] or 0)
+        if m["pm"] and 1 <= hour < 12:
+            hour += 12
+        if hour > 23 or minute > 59:
+            continue
+        qualifier = next((kind.replace("_", " ") for kind in ("about", "just_after", "just_before") if m[kind]), None)
+        out.append((dt.time(hour, minute), qualifier, not (m["am"] or m["pm"]) and 1 <= hour <= 12,
+                    m.start(), m.end()))
     return out
 
 
@@ -208,6 +235,12 @@ def parse_date_value(raw: object, zone: str | None = None, language: str | None 
     return value
 
 
+# A word's edge: not inside a Latin word. Japanese and Chinese have no spaces, so a kanji or kana next to a
+# word ("24日（月曜日）の夜", "昨日午後") is an edge.
+_EDGE_BEFORE = r"(?<![^\W\u3005-\u9fff])"
+_EDGE_AFTER = r"(?![^\W\u3005-\u9fff])"
+
+
 @lru_cache(maxsize=32)
 def _patterns(language: str | None) -> dict[str, re.Pattern]:
     month = "(?P<mon>" + lexicon.alternation(lexicon.month_words(language)) + r")\.?"
@@ -217,6 +250,9 @@ def _patterns(language: str | None) -> dict[str, re.Pattern]:
     relative = lexicon.alternation(lexicon.merged("RELATIVE_DAYS", language))
     return {
         "iso": re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+        # Japanese and Chinese: 2025年11月24日, 11月24日, 24日 (not 24日間, a length), 24号
+        "cjk": re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})[日号](?!間)"),
+        "cjk_day": re.compile(r"(?<![\d月])(?P<day>\d{1,2})[日号](?!間|元)"),
         "month_day": re.compile(rf"\b{month}\s+{day}\b(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
         "day_month": re.compile(rf"\b{day}\.?\s+(?:de\s+|of\s+)?{month}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}})\b)?",
                                 re.I),
@@ -224,9 +260,9 @@ def _patterns(language: str | None) -> dict[str, re.Pattern]:
         "paren_day": re.compile(rf"\b{weekday}\s*\((?P<day>\d{{1,2}})\)", re.I),
         "the_day": re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I),
         # German writes the part of the day into the weekday: Mittwochabend, Dienstagmorgen
-        "weekday": re.compile(rf"(?<!\w)({weekday})({parts})?(?!\w)", re.I),
-        "part": re.compile(rf"(?<!\w)({parts})(?!\w)", re.I),
-        "relative": re.compile(rf"(?<!\w)({relative})(?!\w)", re.I),
+        "weekday": re.compile(rf"{_EDGE_BEFORE}({weekday})({parts})?{_EDGE_AFTER}", re.I),
+        "part": re.compile(rf"{_EDGE_BEFORE}({parts}){_EDGE_AFTER}", re.I),
+        "relative": re.compile(rf"{_EDGE_BEFORE}({relative}){_EDGE_AFTER}", re.I),
     }
 
 
@@ -240,6 +276,11 @@ def _date_fields(text: str, pats: dict[str, re.Pattern], language: str | None,
     """The first date written in `text`: its fields and where it stands."""
     if m := pats["iso"].search(text):
         return dict(year=int(m["year"]), month=int(m["month"]), day=int(m["day"])), m.span()
+    if (m := pats["cjk"].search(text)) and 1 <= int(m["month"]) <= 12 and 1 <= int(m["day"]) <= 31:
+        fields = dict(month=int(m["month"]), day=int(m["day"]))
+        if m["year"]:
+            fields["year"] = int(m["year"])
+        return fields, m.span()
     found = [m for m in (pats["month_day"].search(text), pats["day_month"].search(text)) if m]
     if found:
         m = min(found, key=lambda x: x.start())
@@ -268,7 +309,7 @@ def _date_fields(text: str, pats: dict[str, re.Pattern], language: str | None,
             if m["year"]:
                 fields["year"] = int(m["year"])
             return fields, m.span()
-    if m := (pats["paren_day"].search(text) or pats["the_day"].search(text)):
+    if m := (pats["paren_day"].search(text) or pats["the_day"].search(text) or pats["cjk_day"].search(text)):
         return dict(day=int(m["day"])), m.span("day")
     return None
 
@@ -286,8 +327,9 @@ def _several_days(text: str, pats: dict[str, re.Pattern], language: str | None) 
             month = _month_of(m, language)
             if month:
                 named.setdefault(("date", month, int(m["day"])), m.group().strip())
-    for m in pats["iso"].finditer(text):
-        named.setdefault(("date", int(m["month"]), int(m["day"])), m.group())
+    for kind in ("iso", "cjk"):
+        for m in pats[kind].finditer(text):
+            named.setdefault(("date", int(m["month"]), int(m["day"])), m.group())
     if sum(key[0] == "weekday" for key in named) > 1 or sum(key[0] == "date" for key in named) > 1:
         return ", ".join(dict.fromkeys(named.values()))
     return None

@@ -291,7 +291,16 @@ DAY_PARTS = {  # word -> part of the day (DESIGN: morning [05, 12), afternoon [1
     "es": {"mañana": "morning", "tarde": "afternoon", "noche": "night", "madrugada": "night"},
     "fr": {"matin": "morning", "matinée": "morning", "après-midi": "afternoon", "soir": "evening",
            "soirée": "evening", "nuit": "night"},
+    # 午前/午後 are a.m./p.m. for a clock time ("午後9時" is 9 p.m., not the afternoon): no part of the day
+    "ja": {"朝": "morning", "夕方": "evening", "夜": "night", "夜間": "night", "深夜": "night", "未明": "night",
+           "晩": "night"},
+    "zh": {"早上": "morning", "上午": "morning", "下午": "afternoon", "傍晚": "evening", "晚上": "night",
+           "晚": "night", "夜间": "night", "凌晨": "night"},
 }
+# A clock time in Japanese or Chinese: the a.m./p.m. word before it, the hour and minute signs, and the
+# qualifier after it ("午後9時15分ごろ", "下午3点半左右").
+CJK_CLOCK = {"am": ("午前", "上午", "早上", "凌晨"), "pm": ("午後", "下午", "晚上"), "hour": ("時", "时", "点", "點"),
+             "about": ("ごろ", "頃", "前後", "左右"), "just after": ("過ぎ", "すぎ"), "just before": ("前",)}
 # Relative day words -> days from the publication date (DESIGN: resolve against `published`).
 RELATIVE_DAYS = {
     "en": {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
@@ -300,7 +309,8 @@ RELATIVE_DAYS = {
     "de": {"heute": 0, "gestern": -1, "morgen": 1, "vorgestern": -2, "übermorgen": 2, "gestern abend": -1},
     "es": {"hoy": 0, "ayer": -1, "mañana": 1, "anteayer": -2, "anoche": -1},
     "fr": {"aujourd'hui": 0, "hier": -1, "demain": 1, "avant-hier": -2, "hier soir": -1, "ce matin": 0},
-    "ja": {"今日": 0, "本日": 0, "昨日": -1, "明日": 1, "昨夜": -1, "今朝": 0},
+    "ja": {"今日": 0, "本日": 0, "昨日": -1, "明日": 1, "昨夜": -1, "今朝": 0, "今夜": 0, "一昨日": -2},
+    "zh": {"今天": 0, "昨天": -1, "明天": 1, "昨晚": -1, "今晚": 0, "前天": -2},
 }
 # Abbreviations a reader reads through (lowercase, without the final period): a sentence does not end there.
 # Words every sentence has: sharing them says nothing about sharing a subject (suggest, the archive query).

@@ -242,3 +242,18 @@ def test_a_quote_that_names_several_days_is_unread_not_read_as_its_first(words):
 def test_one_day_written_two_ways_is_still_read(words, weekday, day):
     value, warnings = read_date(words, "America/New_York", "en")
     assert value is not None and value.weekday == weekday and value.day == day, (value, warnings)
+
+
+@pytest.mark.parametrize("words, language, expected", [
+    ("11月24日夜", "ja", (None, 11, 24, None, "night", None, None)),
+    ("24日（月曜日）の夜", "ja", (None, None, 24, 0, "night", None, None)),
+    ("2025年11月24日午後9時15分ごろ", "ja", (2025, 11, 24, None, None, dt.time(21, 15), "about")),
+    ("昨日午後9時すぎ", "ja", (None, None, None, None, None, dt.time(21, 0), "just after")),
+    ("24号下午3点半左右", "zh", (None, None, 24, None, None, dt.time(15, 30), "about")),
+    ("中方11月24日晚上宣布", "zh", (None, 11, 24, None, "night", None, None)),
+    ("3日間の日程", "ja", None),  # a length of days, no date
+])
+def test_japanese_and_chinese_dates(words, language, expected):
+    value, _ = read_date(words, "Asia/Tokyo", language)
+    got = value and (value.year, value.month, value.day, value.weekday, value.part, value.time, value.qualifier)
+    assert got == expected, (words, value)
