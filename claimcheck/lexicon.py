@@ -256,6 +256,7 @@ NEGATIONS = {
     "pt": ("não", "nunca", "nada", "ninguém", "nenhum", "nenhuma", "sem"),
     "nl": ("niet", "geen", "nooit", "niets", "niemand", "zonder"),
     "ja": ("ない", "なかった", "ません", "ませんでした", "ず", "ぬ"),
+    "zh": ("不", "没有", "没", "未", "无", "非", "别"),
 }
 # Words that flip a fact to its opposite; each pair is symmetric.
 ANTONYMS = {
@@ -418,7 +419,9 @@ STANCE_WORDS = {
                "de": ("dementiert", "dementierte", "bestritt", "bestreitet", "wies zurück", "zurückgewiesen",
                       "nicht wahr", "falsch"),
                "es": ("negó", "niega", "desmintió", "desmiente", "rechazó", "no es cierto", "falso"),
-               "fr": ("démenti", "dément", "nié", "nie", "a rejeté", "pas vrai", "faux")},
+               "fr": ("démenti", "dément", "nié", "nie", "a rejeté", "pas vrai", "faux"),
+               "ja": ("否定した", "否定している", "否定し", "否定", "事実ではない", "事実無根", "反論した", "否認した"),
+               "zh": ("否认", "驳斥", "不属实", "纯属捏造", "毫无根据", "并非事实", "予以否认")},
     "declines": {"en": ("declined to comment", "declined to say", "declined to confirm", "declined to discuss",
                         "declined to elaborate", "declined to specify", "declined to disclose", "declined to give",
                         "declined comment", "declined to answer", "declined to reveal", "declined to provide",
@@ -436,7 +439,12 @@ STANCE_WORDS = {
                  "es": ("declinó comentar", "no quiso comentar", "no quiso confirmar", "se negó a comentar",
                         "sin comentarios", "no respondió"),
                  "fr": ("n'a pas souhaité", "a refusé de commenter", "sans commentaire", "n'a pas voulu",
-                        "n'a pas répondu")},
+                        "n'a pas répondu"),
+                 "ja": ("コメントを控えた", "コメントを差し控えた", "コメントを控え", "回答を控えた", "言及を避けた",
+                        "明らかにしなかった", "明らかにしていない", "明らかにしていません", "詳細は明らかにしていない",
+                        "コメントしなかった", "回答しなかった"),
+                 "zh": ("拒绝置评", "不予置评", "未予置评", "未予回应", "没有回应", "未作回应", "未透露", "拒绝透露",
+                        "未回应")},
 }
 
 

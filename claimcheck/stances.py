@@ -7,7 +7,12 @@ from functools import lru_cache
 from . import lexicon as lx
 
 _HEDGES = re.compile(r"\b(whether|if|may have|might|could have|would have|allegedly|reportedly|rumou?rs?|"
-                     r"speculat\w*|unclear|ob|si|quizás|peut-être)\b|\?", re.I)
+                     r"speculat\w*|unclear|ob|si|quizás|peut-être)\b|\?|？|かどうか|とみられる|可能性|是否|据报道|可能",
+                     re.I)
+# A phrase's edge: not inside a Latin word; Japanese and Chinese have no spaces, so any kanji or kana may
+# stand next to a phrase ("報道を否定した").
+_EDGE_BEFORE = r"(?<![^\W\u3005-\u9fff])"
+_EDGE_AFTER = r"(?![^\W\u3005-\u9fff])"
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‘]|(?<!\w)'|'(?!\w)")
@@ -21,12 +26,12 @@ def _patterns(language: str | None) -> dict[str, re.Pattern]:
         return lx.alternation(p for lang in lx.languages_for(language) for p in table.get(lang, ()))
 
     for stance, table in lx.STANCE_WORDS.items():
-        out[stance] = re.compile(rf"(?<!\w)(?:{words(table)})(?!\w)", re.I)
+        out[stance] = re.compile(rf"{_EDGE_BEFORE}(?:{words(table)}){_EDGE_AFTER}", re.I)
     verdict = rf"(?:{words(lx.DENIAL_COPULAS)})\s+(?:(?:{words(lx.DEGREE_ADVERBS)})\s+)?(?:{words(lx.DENIAL_VERDICTS)})"
-    out["denies"] = re.compile(rf"{out['denies'].pattern}|(?<!\w){verdict}(?!\w)", re.I)
+    out["denies"] = re.compile(rf"{out['denies'].pattern}|{_EDGE_BEFORE}{verdict}{_EDGE_AFTER}", re.I)
     negations = lx.alternation(n for lang in lx.languages_for(language) for n in lx.NEGATIONS.get(lang, ())
                                if n != "n't")
-    out["negation"] = re.compile(rf"(?:(?<!\w)(?:{negations})(?!\w)|n't\b)", re.I)
+    out["negation"] = re.compile(rf"(?:{_EDGE_BEFORE}(?:{negations}){_EDGE_AFTER}|n't\b)", re.I)
     return out
 
 
@@ -53,9 +58,11 @@ def read_stance(quote: str, language: str | None = None) -> tuple[str | None, st
             return None, "the quote declines and also negates something; say which with `stance:`"
         return "declines", None
     if denies and not declines:
-        negated = [m for m in outside(denies) if any(0 <= a - m.end() <= 12 for a, _ in denies)]
+        # "did not deny"; and Japanese puts the negation after the verb: 否定し + なかった
+        negated = [m for m in outside(denies) if any(0 <= a - m.end() <= 12 or 0 <= m.start() - b <= 2
+                                                     for a, b in denies)]
         if negated:
-            return None, f"'{negated[0].group()}' stands before a denial ('did not deny'); say which with `stance:`"
+            return None, f"'{negated[0].group()}' negates a denial ('did not deny'); say which with `stance:`"
         return "denies", None
     if denies and declines:
         return None, "the quote both denies and declines; say which with `stance:`"
