@@ -375,6 +375,20 @@ DIRECTIONS = {
            **dict.fromkeys("bajó baja cayó recortó redujo perdió descendió".split(), -1)},
     "fr": {**dict.fromkeys("hausse augmenté monté grimpé progressé relevé".split(), 1),
            **dict.fromkeys("baisse baissé chuté reculé abaissé diminué recul".split(), -1)},
+    "it": {**dict.fromkeys("salito salita salgono aumentato aumentata cresciuto cresciuta alzato rialzo rialzato "
+                           "guadagnato aumento".split(), 1),
+           **dict.fromkeys("sceso scesa scendono calato calata diminuito diminuita tagliato ridotto ribasso calo "
+                           "perso".split(), -1)},
+    "pt": {**dict.fromkeys("subiu sobe aumentou cresceu elevou alta avançou ganhou".split(), 1),
+           **dict.fromkeys("caiu cai recuou reduziu cortou baixou queda perdeu diminuiu".split(), -1)},
+    "nl": {**dict.fromkeys("steeg stijgt gestegen verhoogde verhoogd stijging groeide".split(), 1),
+           **dict.fromkeys("daalde daalt gedaald verlaagde verlaagd daling zakte".split(), -1)},
+    # Japanese writes the change after its size ("0.25%引き上げ"), Chinese before it ("上涨2%"); 「に」 after
+    # the size and 至/到 before it make a level instead ("0.5%に引き上げ", "升至2%").
+    "ja": {**dict.fromkeys(("引き上げ", "引上げ", "上昇", "増加", "値上げ", "利上げ", "拡大", "上回"), 1),
+           **dict.fromkeys(("引き下げ", "引下げ", "下落", "減少", "値下げ", "利下げ", "縮小", "低下", "下回"), -1)},
+    "zh": {**dict.fromkeys(("上涨", "上升", "增长", "增加", "提高", "上调", "加息", "升"), 1),
+           **dict.fromkeys(("下跌", "下降", "减少", "降低", "下调", "降息", "跌", "降"), -1)},
 }
 # Words that mark a cite as relayed rather than first-hand.
 # Who did it, for `draft`: "initiated by the U.S. side", "at the request of Tokyo", "at Trump's invitation".
@@ -635,12 +649,12 @@ UNIT_ROWS = [
     ("points", "pp", 1, None, "pp",
      "points de pourcentage, point de pourcentage, puntos porcentuales, percentage points, "
      "percentage point, punto porcentual, pp, ppt, ppts, prozentpunkt, prozentpunkte, prozentpunkten, ％ポイント, "
-     "パーセントポイント, "
+     "パーセントポイント, 个百分点, 百分点, "
      "punti percentuali, punto percentuale, pontos percentuais, ponto percentual, procentpunt, procentpunten"),
     ("points", "pp", 0.01, None, "bp",
      "puntos básicos, points de base, point de base, basis points, punto básico, basis point, bp, bps, "
      "basispunkt, basispunkte, basispunkten, punti base, punto base, puntos base, pontos-base, ponto-base, "
-     "pontos base, ponto base, pontos básicos, ponto básico, basispunt, basispunten, pb, pdb, ベーシスポイント"),
+     "pontos base, ponto base, pontos básicos, ponto básico, basispunt, basispunten, pb, pdb, ベーシスポイント, 个基点, 基点"),
     ("index", "pt", 1, None, "points", "point, points, pt, pts, punkt, punkte, punkten, punto, puntos"),
     ("degree", "deg", 1, None, "degrees", "degree, degrees, grad, grados, degrés"),
 ]

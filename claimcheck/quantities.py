@@ -1151,6 +1151,8 @@ def _finish(tokens: list[Token], text: str, first: _Side, second: _Side | None, 
             {u.dimension for u in first.units} != {u.dimension for u in second.units}:
         return _finish(tokens, text, first, None, start, first.end, language)  # "50 bp to 4%": two values
     direction = _direction(tokens, phrase_start, language)
+    if direction is None:
+        direction = _cjk_direction(tokens, phrase_start, end)
     options = [replace(_build(tokens, text, first, second, unit, currency, qualifier, after, phrase_start, end),
                        direction=direction) for unit in (units or (None,))]
     if len(options) == 1:
@@ -1163,13 +1165,37 @@ def _direction(tokens: list[Token], start: int, language: str | None) -> int | N
     None for a level ("rose to 4.52%") or no verb."""
     directions = lx.merged("DIRECTIONS", language)
     k = start - 1
-    if k >= 0 and tokens[k].text in ("by", "um", "en", "de", "of"):
+    if k >= 0 and tokens[k].text in ("by", "um", "en", "de", "of", "del", "dello", "della", "di", "em", "met"):
         k -= 1
         for _ in range(3):  # "cut rates by", "senkte den Leitzins um": the verb's object between
             if k >= 0 and tokens[k].kind == "word" and tokens[k].text not in directions:
                 k -= 1
     if k >= 0 and tokens[k].text in directions:
         return directions[tokens[k].text]
+    return None
+
+
+def _cjk_direction(tokens: list[Token], start: int, end: int) -> int | None:
+    """+1 / -1 for a change written in Japanese after its size ("0.25%引き上げ") or in Chinese before it
+    ("上涨2%"); None for a level ("0.5%に引き上げ", "升至2%") or no change word."""
+    table = _cjk_table("DIRECTIONS", None)
+
+    def run(lo: int, hi: int) -> str:
+        """The CJK characters of tokens[lo:hi] that stand together, as one string."""
+        return "".join(t.text for t in tokens[max(0, lo):hi] if t.kind == "word" and t.text[:1] >= "\u3005")
+
+    after = run(end, end + 4) if end < len(tokens) and _attached(tokens[end - 1], tokens[end]) else ""
+    if after[:1] == "に":
+        return None
+    for word in sorted(table, key=len, reverse=True):
+        if word[:1] >= "\u3005" and after.startswith(word):
+            return table[word]
+    before = run(start - 3, start) if start > 0 and _attached(tokens[start - 1], tokens[start]) else ""
+    if before[-1:] in ("至", "到"):
+        return None
+    for word in sorted(table, key=len, reverse=True):
+        if word[:1] >= "\u3005" and before.endswith(word):
+            return table[word]
     return None
 
 
