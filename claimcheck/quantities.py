@@ -115,6 +115,8 @@ _TOKEN_RE = re.compile(
     r"|(?P<p>[-–—−/:()&+,;!?])", re.I)
 _ABBREVIATIONS = frozenset("rs. approx. ca. c. mio. mrd. no. nos. md. mds. dr. mr. st. bn. mn. m. min. hrs. yrs. "
                            "kg. km. sq. ft. lb. lbs. oz. pct. mln. bln. ap. re.".split())
+# French and Italian elide an article or preposition into the next word: d'un, l'équivalent, dell'anno.
+_ELISION = re.compile(r"(?:d|l|qu|j|n|s|c|m|t|dell|all|nell|dall|sull|un)'(?=\w)")
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
 
@@ -133,15 +135,18 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup or "p"
         if kind in ("kana", "cjk"):
             kind = "word"
-        raw = m.group()
+        raw, start = m.group(), m.start()
         low = raw.lower().replace("’", "'")
-        if kind == "word" and low == "s" and m.start() > 0 and text[m.start() - 1] in "'’":
+        elision = _ELISION.match(low) if kind == "word" else None
+        if elision:  # "d'un quart de point", "d'environ 25 minutes": the elided article is its own word
+            cut = elision.end()
+            out.append(Token(kind, low[:cut], raw[:cut], start, start + cut))
+            low, raw, start = low[cut:], raw[cut:], start + cut
+        if kind == "word" and low == "s" and start > 0 and text[start - 1] in "'’":
             low = "'s"  # a possessive ("Chandrayaan 3's lander"), never seconds
         if kind == "word" and low.endswith(".") and low not in _ABBREVIATIONS:
-            low, raw = low[:-1], raw[:-1]
-            out.append(Token(kind, low, raw, m.start(), m.start() + len(raw)))
-            continue
-        out.append(Token(kind, low, raw, m.start(), m.end()))
+            low, raw = low[:-1], raw[:-1]  # a sentence's full stop, not the word's
+        out.append(Token(kind, low, raw, start, start + len(raw)))
     return out
 
 
@@ -642,8 +647,8 @@ def _read_side(tokens: list[Token], i: int, language: str | None, currency: str 
         currency, j = lx.CURRENCY_BEFORE[tokens[j].text], j + 1  # "5 Mio. €"
     if currency is None and j < len(tokens) and tokens[j].kind == "word":
         word = tokens[j].text
-        if word.startswith("d'"):
-            word = word[2:]  # "milliard d'euros"
+        if word == "d'" and j + 1 < len(tokens) and tokens[j + 1].text in lx.CURRENCY_AFTER:
+            j, word = j + 1, tokens[j + 1].text  # "milliard d'euros"
         elif word == "de" and j + 1 < len(tokens) and tokens[j + 1].text in lx.CURRENCY_AFTER and scale != 1.0:
             j, word = j + 1, tokens[j + 1].text  # "1.500 millones de euros"
         joined = _cjk_word(tokens, j, lx.CURRENCY_AFTER)
@@ -1165,7 +1170,7 @@ def _direction(tokens: list[Token], start: int, language: str | None) -> int | N
     None for a level ("rose to 4.52%") or no verb."""
     directions = lx.merged("DIRECTIONS", language)
     k = start - 1
-    if k >= 0 and tokens[k].text in ("by", "um", "en", "de", "of", "del", "dello", "della", "di", "em", "met"):
+    if k >= 0 and tokens[k].text in ("by", "um", "en", "de", "d'", "of", "del", "dello", "della", "di", "em", "met"):
         k -= 1
         for _ in range(3):  # "cut rates by", "senkte den Leitzins um": the verb's object between
             if k >= 0 and tokens[k].kind == "word" and tokens[k].text not in directions:
