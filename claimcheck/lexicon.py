@@ -166,6 +166,10 @@ IN_WORDS = {"en": ("in", "out of"), "de": ("von",), "es": ("de cada",), "fr": ("
 # "331 voix contre 233", "mit 349 zu 300 Stimmen".
 VOTE_NOUNS = {"en": ("votes", "vote", "ballots"), "de": ("stimmen",), "es": ("votos",), "fr": ("voix", "votes"),
               "it": ("voti",), "pt": ("votos",), "nl": ("stemmen",)}
+# "330 MPs voting in favour", "178 diputados votaron a favor": who voted and the verb, between a count and its side.
+VOTE_VERBS = {"en": ("voting", "voted", "vote"), "de": ("stimmten", "stimmte", "votierten"),
+              "es": ("votaron", "votó", "votando"), "fr": ("ont voté", "a voté", "votant"),
+              "it": ("hanno votato", "ha votato", "votanti"), "pt": ("votaram", "votou"), "nl": ("stemden", "stemde")}
 VOTES_FOR = {"en": ("in favour", "in favor", "for", "yes", "ayes", "yeas"),
              "de": ("ja-stimmen", "jastimmen", "dafür", "für"), "es": ("a favor",), "fr": ("pour",),
              "it": ("a favore", "favorevoli"), "pt": ("a favor", "favoráveis"), "nl": ("voor",)}

@@ -1071,6 +1071,12 @@ def _worded_tally(tokens: list[Token], text: str, first: _Side, language: str | 
         return None
     after_noun = _phrase_end(tokens, first.end, language, "VOTE_NOUNS")
     k = after_noun or first.end
+    # "330 MPs voting in favour": who voted and the verb may stand between the count and its side
+    voters = first.end + 1 if first.end < len(tokens) and tokens[first.end].kind == "word" else first.end
+    voted = _phrase_end(tokens, first.end, language, "VOTE_VERBS") or _phrase_end(tokens, voters, language,
+                                                                                     "VOTE_VERBS")
+    if not after_noun and voted:
+        k = voted
 
     def count_at(j: int | None) -> _Side | None:
         side = _read_side(tokens, j, language, None) if j is not None and j < len(tokens) else None
