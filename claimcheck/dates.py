@@ -248,6 +248,8 @@ def _patterns(language: str | None) -> dict[str, re.Pattern]:
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?"
     parts = lexicon.alternation(lexicon.merged("DAY_PARTS", language))
     relative = lexicon.alternation(lexicon.merged("RELATIVE_DAYS", language))
+    holidays = lexicon.alternation(w.replace("'", "’") for w in _holidays(language)) + "|" + \
+        lexicon.alternation(_holidays(language))
     return {
         "iso": re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
         # Japanese and Chinese: 2025年11月24日, 11月24日, 24日 (not 24日間, a length), 24号
@@ -263,6 +265,7 @@ def _patterns(language: str | None) -> dict[str, re.Pattern]:
         "weekday": re.compile(rf"{_EDGE_BEFORE}({weekday})({parts})?{_EDGE_AFTER}", re.I),
         "part": re.compile(rf"{_EDGE_BEFORE}({parts}){_EDGE_AFTER}", re.I),
         "relative": re.compile(rf"{_EDGE_BEFORE}({relative}){_EDGE_AFTER}", re.I),
+        "holiday": re.compile(rf"{_EDGE_BEFORE}({holidays}){_EDGE_AFTER}", re.I),
     }
 
 
@@ -311,7 +314,15 @@ def _date_fields(text: str, pats: dict[str, re.Pattern], language: str | None,
             return fields, m.span()
     if m := (pats["paren_day"].search(text) or pats["the_day"].search(text) or pats["cjk_day"].search(text)):
         return dict(day=int(m["day"])), m.span("day")
+    if m := pats["holiday"].search(text):
+        day = _holidays(language).get(m.group(1).lower().replace("’", "'"))
+        if day:
+            return dict(month=day[0], day=day[1]), m.span()
     return None
+
+
+def _holidays(language: str | None) -> dict[str, tuple[int, int] | None]:
+    return {**lexicon.with_cjk(lexicon.FIXED_HOLIDAYS, language)}
 
 
 def _several_days(text: str, pats: dict[str, re.Pattern], language: str | None) -> str | None:
@@ -330,6 +341,10 @@ def _several_days(text: str, pats: dict[str, re.Pattern], language: str | None) 
     for kind in ("iso", "cjk"):
         for m in pats[kind].finditer(text):
             named.setdefault(("date", int(m["month"]), int(m["day"])), m.group())
+    for m in pats["holiday"].finditer(text):
+        day = _holidays(language).get(m.group(1).lower().replace("’", "'"))
+        if day:
+            named.setdefault(("date", *day), m.group())
     if sum(key[0] == "weekday" for key in named) > 1 or sum(key[0] == "date" for key in named) > 1:
         return ", ".join(dict.fromkeys(named.values()))
     return None

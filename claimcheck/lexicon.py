@@ -332,6 +332,22 @@ DAY_PARTS = {  # word -> part of the day (DESIGN: morning [05, 12), afternoon [1
 CJK_CLOCK = {"am": ("午前", "上午", "早上", "凌晨"), "pm": ("午後", "下午", "晚上"), "hour": ("時", "时", "点", "點"),
              "about": ("ごろ", "頃", "前後", "左右"), "just after": ("過ぎ", "すぎ"), "just before": ("前",)}
 # Relative day words -> days from the publication date (DESIGN: resolve against `published`).
+# Days named by the calendar, the same every year: "struck at 4:10 p.m. on New Year's Day". Only names
+# of one day ("Christmas" alone may be the season).
+FIXED_HOLIDAYS = {
+    "en": {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+           "christmas eve": (12, 24), "boxing day": (12, 26)},
+    "de": {"neujahr": (1, 1), "neujahrstag": (1, 1), "silvester": (12, 31), "heiligabend": (12, 24),
+           "erster weihnachtstag": (12, 25)},
+    "es": {"año nuevo": (1, 1), "nochevieja": (12, 31), "nochebuena": (12, 24), "día de navidad": (12, 25)},
+    "fr": {"jour de l'an": (1, 1), "réveillon du nouvel an": (12, 31), "réveillon de noël": (12, 24),
+           "jour de noël": (12, 25)},
+    "it": {"capodanno": (1, 1), "vigilia di natale": (12, 24), "giorno di natale": (12, 25)},
+    "pt": {"dia de ano novo": (1, 1), "véspera de natal": (12, 24), "dia de natal": (12, 25)},
+    "nl": {"nieuwjaarsdag": (1, 1), "oudejaarsavond": (12, 31), "eerste kerstdag": (12, 25)},
+    "ja": {"元日": (1, 1), "元旦": (1, 1), "大みそか": (12, 31), "大晦日": (12, 31)},
+    "zh": {"元旦": (1, 1), "除夕": None},  # 除夕 follows the lunar calendar: a day this table cannot place
+}
 RELATIVE_DAYS = {
     "en": {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
            "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "earlier today": 0,

@@ -211,10 +211,24 @@ def _date_disagreement(value: DateValue, read: DateValue) -> tuple[str, str] | N
 
 
 def _resolve_dates(values: list[CiteValue], claim: Claim, problems: list[Problem]) -> list[CiteValue]:
-    known = [v.value.date for v in values if isinstance(v.value, DateValue) and v.value.resolved]
-    out = []
+    """Place every date on the calendar: first those that name a day (a date, a weekday, "yesterday"), each
+    from its own publication date; then a bare clock time or part of the day on the day the others give
+    ("at 4:10 p.m." in a follow-up two days later is the day of the event, not of the follow-up)."""
+    def names_a_day(value) -> bool:
+        return isinstance(value, DateValue) and (value.day is not None or value.weekday is not None
+                                                 or value.relative is not None)
+    written = [v.value.date for v in values if isinstance(v.value, DateValue) and v.value.resolved]
+    first = _resolved_dates([v if names_a_day(v.value) else None for v in values], written, claim, problems)
+    known = [v.value.date for v in first if v is not None and isinstance(v.value, DateValue) and v.value.resolved]
+    rest = _resolved_dates([None if names_a_day(v.value) else v for v in values], known, claim, problems)
+    return [a if a is not None else b for a, b in zip(first, rest)]
+
+
+def _resolved_dates(values: list[CiteValue | None], known: list, claim: Claim,
+                    problems: list[Problem]) -> list[CiteValue | None]:
+    out: list[CiteValue | None] = []
     for v in values:
-        if isinstance(v.value, DateValue) and not v.value.resolved:
+        if v is not None and isinstance(v.value, DateValue) and not v.value.resolved:
             resolved = dates.resolve(v.value, known, _published_date(v.item))
             if resolved.date and resolved.weekday is not None and resolved.date.weekday() != resolved.weekday:
                 problems.append(problem(v.item.cite.quote_mark, "CC108", f"claim '{claim.id}': the quote says "

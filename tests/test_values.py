@@ -257,3 +257,16 @@ def test_japanese_and_chinese_dates(words, language, expected):
     value, _ = read_date(words, "Asia/Tokyo", language)
     got = value and (value.year, value.month, value.day, value.weekday, value.part, value.time, value.qualifier)
     assert got == expected, (words, value)
+
+
+@pytest.mark.parametrize("words, language, month_day", [
+    ("struck at 4:10 p.m. on New Year's Day", "en", (1, 1)),
+    ("on New Year’s Eve", "en", (12, 31)),
+    ("am Neujahrstag", "de", (1, 1)),
+    ("元日の午後4時10分ごろ", "ja", (1, 1)),
+    ("the day before Christmas", "en", None),  # "Christmas" alone may be the season
+])
+def test_days_the_calendar_names(words, language, month_day):
+    value, _ = read_date(words, "UTC", language)
+    got = (value.month, value.day) if value and value.month else None
+    assert got == month_day, (words, value)
