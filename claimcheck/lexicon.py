@@ -185,6 +185,10 @@ TALLY_SEPARATORS = {"en": ("and", ",", "with", "to"), "de": ("und", "bei", ",", 
                     "fr": ("et", ","), "it": ("e", ","), "pt": ("e", ","), "nl": ("en", ",")}
 TALLY_JOINERS = {"en": ("to",), "de": ("zu", "gegen"), "es": ("contra", "a"), "fr": ("contre",),
                  "it": ("a", "contro"), "pt": ("a", "contra"), "nl": ("tegen",)}
+# Numbering words: "in der 87. Minute" (German writes an ordinal as digits and a full stop, before these
+# nouns), "en el minuto 86", "al minuto 86", "in minute 86" (the noun before the number numbers it).
+ORDINAL_NOUNS = {"de": ("minute", "spieltag", "runde", "etappe", "spielminute")}
+NUMBERED_BY = {"en": ("minute",), "es": ("minuto",), "it": ("minuto",), "pt": ("minuto",), "fr": ("minute",)}
 RANGE_WORDS = {  # (opening word, joining word): "between 4 and 5", "from 4 to 5", "zwischen 4 und 5"
     "en": [("between", "and"), ("from", "to"), (None, "to"), (None, "or")],
     "de": [("zwischen", "und"), ("von", "bis"), (None, "bis")],

@@ -230,10 +230,15 @@ _VOTE_WORDS = re.compile(r"\b(vot\w*|ballot\w*|members?|in favou?r|dissent\w*|ba
                          r"stimme\w*|mitglied\w*|votos?|votaron|miembros|voix|membres)\b", re.I)
 # Around "X to Y" a vote or a score, not a fall: "passed 300 to 128", "beat them 3 to 1".
 # Words that open a range or a change ("from 80 votes to 60"): what follows is no tally.
+# "2:1 gegen England", "3:0 contra el Betis": a score's opponent, right after it.
+_AGAINST_AFTER = re.compile(r"\s*(?:gegen|contra|contre|against|vs\.?|v\.?|face à|contro)\b", re.I)
 _RANGE_OPENERS = frozenset(word for pairs in lx.RANGE_WORDS.values() for word, _ in pairs if word)
 _SCORE_WORDS = re.compile(r"\b(vot\w*|ballot\w*|members?|in favou?r|dissent\w*|backed|supported|opposed|fail\w*|tally|"
                           r"stimme\w*|mitglied\w*|votos?|votaron|miembros|voix|membres|score\w*|won|beat|"
-                          r"defeated|win|victory|lost|draw|passed|approved|rejected|ruled|ruling|verdict)\b", re.I)
+                          r"defeated|win|victory|lost|draw|passed|approved|rejected|ruled|ruling|verdict|"
+                          r"sieg\w*|gewann|gewinnt|besiegt\w*|niederlage|unentschieden|endstand|venci\w*|ganó|"
+                          r"victoria|derrota|empate|victoire|battu\w*|défaite|vittoria|battut\w*|sconfitt\w*|"
+                          r"pareggio|vitória|venceu)\b", re.I)
 
 
 def _is_name(tokens: list[Token], i: int, text: str) -> bool:
@@ -493,6 +498,12 @@ def read_number(tokens: list[Token], i: int, language: str | None) -> Number | N
         if j < len(tokens) and tokens[j].kind == "word" and _attached(tok, tokens[j]) \
                 and tokens[j].text in ("st", "nd", "rd", "th", "e", "er", "ème", "re", "º", "ª"):
             return Number(value, value, 0.0, j + 1, "ordinal")
+        # "in der 87. Minute" (a German ordinal: digits, a full stop, the noun); "en el minuto 86"
+        if step == 0.5 and j == i + 1 and j < len(tokens) and tokens[j].start == tok.end + 2 \
+                and tokens[j].text in lx.merged("ORDINAL_NOUNS", language):
+            return Number(value, value, 0.0, j, "ordinal")
+        if step == 0.5 and j == i + 1 and i > 0 and tokens[i - 1].text in lx.merged("NUMBERED_BY", language):
+            return Number(value, value, 0.0, j, "ordinal")
         # fractions and mixed numbers: 1/4, 4-1/4, 4 1/4, 2½
         if j + 1 < len(tokens) and tokens[j].text == "/" and tokens[j + 1].kind == "num" \
                 and _attached(tok, tokens[j]) and _attached(tokens[j], tokens[j + 1]) and step == 0.5:
@@ -874,6 +885,9 @@ def _read_at(tokens: list[Token], i: int, text: str, language: str | None):
             words = text[tok.start:tokens[i + 4].end]
             return Quantity(seconds, seconds, False, False, "time", "s", None, None, 0.5, words, words, "h:m:s",
                             figure=(seconds, seconds)), i + 5
+    if i > 1 and tokens[i - 1].text == ":" and tokens[i - 2].kind == "num" and _attached(tokens[i - 2], tokens[i - 1]) \
+            and _attached(tokens[i - 1], tok):
+        return None, i + 1  # the second half of "2:1" or "20:15", whatever the first half was
     date_end = _date_part_end(tokens, i, language)
     if date_end is not None:
         return None, date_end  # "11月24日", "午後9時15分", "2025年": a date, not a quantity
@@ -920,6 +934,8 @@ def _read_at(tokens: list[Token], i: int, text: str, language: str | None):
             split = _vote_split(tokens, text, first, second, joiner, opener)
             if split is not None:
                 return split, second.end
+            if joiner == ":":
+                return None, second.end  # "im Verhältnis 2:1": a ratio or a time, never a range
             if opener and opener[0] == "from":
                 return _finish(tokens, text, first, None, start, first.end, language)  # a change, not a range
             moved = any(t.text in _CHANGE_VERBS for t in tokens[max(0, start - 3):start])
@@ -1001,6 +1017,9 @@ def _join(tokens: list[Token], first: _Side, language: str | None) -> tuple[str,
         return "-to-", j + 3, opener  # "11-to-1"
     if tok.kind == "p" and tok.text in "-–—" and j + 1 < len(tokens):
         return tok.text, j + 1, opener
+    if tok.text == ":" and j + 1 < len(tokens) and tokens[j + 1].kind == "num" and _attached(tokens[j - 1], tok) \
+            and _attached(tok, tokens[j + 1]) and len(tokens[j - 1].raw) <= 2 and len(tokens[j + 1].raw) <= 2:
+        return ":", j + 1, opener  # "2:1": a score, if the words around say so (a clock time is read apart)
     words = {"to", "bis", "a", "à", "or", "o", "ou", "oder"}
     if opener and opener[0] == "between":
         words |= {"and", "und", "y", "et", "e"}
@@ -1113,7 +1132,8 @@ def _worded_tally(tokens: list[Token], text: str, first: _Side, language: str | 
     return None
 
 
-_LOSING_BEFORE = re.compile(r"(fail\w*|lose|loses|losing|lost|defeated|rejected|trail\w*)$")
+_LOSING_BEFORE = re.compile(r"(fail\w*|lose|loses|losing|lost|defeated|rejected|trail\w*|verlor\w*|unterlag|"
+                            r"perdió|perdeu|perso|perdu|scheiterte|rechazad\w*)$")
 _TALLY_AFTER = re.compile(r"(votes?|ruling|decision|defeat|loss|margin|tally|split)$")
 
 
@@ -1138,9 +1158,11 @@ def _vote_split(tokens: list[Token], text: str, first: _Side, second: _Side, joi
     if a < 0 or b < 0:
         return None
     window = text[max(0, tokens[first.start].start - 80):tokens[second.end - 1].end + 60]
-    if b > a and not (joiner in ("-", "–", "—", "-to-") and _losing_tally(tokens, first.start, second.end)):
+    if b > a and not (joiner in ("-", "–", "—", "-to-", ":") and _losing_tally(tokens, first.start, second.end)):
         return None  # "10-15 people", "aged 18-24" are ranges; "failed 204-227", "lost 1-7" a tally and a score
-    if joiner not in ("-", "–", "—", "-to-") and not _SCORE_WORDS.search(window):
+    if joiner == ":" and not (_SCORE_WORDS.search(window) or _AGAINST_AFTER.match(text, tokens[second.end - 1].end)):
+        return None  # "im Verhältnis 2:1" is a ratio
+    if joiner not in ("-", "–", "—", "-to-", ":") and not _SCORE_WORDS.search(window):
         return None  # "from 11 to 1" is a fall, not a vote
     words = " ".join(text[tokens[first.start].start:tokens[second.end - 1].end].split())
     return VoteSplit(int(a), int(b), f"{int(a)}–{int(b)}", words)
