@@ -235,10 +235,6 @@ def parse_date_value(raw: object, zone: str | None = None, language: str | None 
     return value
 
 
-# A word's edge: not inside a Latin word. Japanese and Chinese have no spaces, so a kanji or kana next to a
-# word ("24日（月曜日）の夜", "昨日午後") is an edge.
-_EDGE_BEFORE = r"(?<![^\W\u3005-\u9fff])"
-_EDGE_AFTER = r"(?![^\W\u3005-\u9fff])"
 
 
 @lru_cache(maxsize=32)
@@ -262,10 +258,11 @@ def _patterns(language: str | None) -> dict[str, re.Pattern]:
         "paren_day": re.compile(rf"\b{weekday}\s*\((?P<day>\d{{1,2}})\)", re.I),
         "the_day": re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.I),
         # German writes the part of the day into the weekday: Mittwochabend, Dienstagmorgen
-        "weekday": re.compile(rf"{_EDGE_BEFORE}({weekday})({parts})?{_EDGE_AFTER}", re.I),
-        "part": re.compile(rf"{_EDGE_BEFORE}({parts}){_EDGE_AFTER}", re.I),
-        "relative": re.compile(rf"{_EDGE_BEFORE}({relative}){_EDGE_AFTER}", re.I),
-        "holiday": re.compile(rf"{_EDGE_BEFORE}({holidays}){_EDGE_AFTER}", re.I),
+        # (a kanji or kana next to Japanese words is an edge: "24日（月曜日）の夜", "昨日午後")
+        "weekday": re.compile(lexicon.at_word_edges(rf"({weekday})({parts})?"), re.I),
+        "part": re.compile(lexicon.at_word_edges(rf"({parts})"), re.I),
+        "relative": re.compile(lexicon.at_word_edges(rf"({relative})"), re.I),
+        "holiday": re.compile(lexicon.at_word_edges(rf"({holidays})"), re.I),
     }
 
 

@@ -5,6 +5,8 @@ plus English (news in any language quotes English names, units and abbreviations
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 LANGUAGES = ("en", "de", "es", "fr", "it", "pt", "nl", "ja")
@@ -591,9 +593,20 @@ def antonym_pairs(language: str | None) -> frozenset[frozenset[str]]:
     return frozenset(frozenset(pair) for lang in languages_for(language) for pair in ANTONYMS.get(lang, ()))
 
 
+_CJK = re.compile("[\u3005-\u9fff]")
+
+
+def at_word_edges(pattern: str) -> str:
+    """`pattern` where it stands as whole words. Japanese and Chinese have no spaces, so where the words
+    hold a kanji or kana, a kanji or kana next to them is an edge too ("報道を否定した"); Latin-only words
+    keep the plain edges, which compile several times faster."""
+    if _CJK.search(pattern):
+        return rf"(?<!(?-i:[^\W\u3005-\u9fff]))(?:{pattern})(?!(?-i:[^\W\u3005-\u9fff]))"
+    return rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
 def alternation(words) -> str:
     """A regex alternation of literal words, longest first (so "more than" wins over "more")."""
-    import re
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 

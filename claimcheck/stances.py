@@ -9,10 +9,7 @@ from . import lexicon as lx
 _HEDGES = re.compile(r"\b(whether|if|may have|might|could have|would have|allegedly|reportedly|rumou?rs?|"
                      r"speculat\w*|unclear|ob|si|quizás|peut-être)\b|\?|？|かどうか|とみられる|可能性|是否|据报道|可能",
                      re.I)
-# A phrase's edge: not inside a Latin word; Japanese and Chinese have no spaces, so any kanji or kana may
-# stand next to a phrase ("報道を否定した").
-_EDGE_BEFORE = r"(?<![^\W\u3005-\u9fff])"
-_EDGE_AFTER = r"(?![^\W\u3005-\u9fff])"
+
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‘]|(?<!\w)'|'(?!\w)")
@@ -26,12 +23,12 @@ def _patterns(language: str | None) -> dict[str, re.Pattern]:
         return lx.alternation(p for lang in lx.languages_for(language) for p in table.get(lang, ()))
 
     for stance, table in lx.STANCE_WORDS.items():
-        out[stance] = re.compile(rf"{_EDGE_BEFORE}(?:{words(table)}){_EDGE_AFTER}", re.I)
+        out[stance] = re.compile(lx.at_word_edges(words(table)), re.I)
     verdict = rf"(?:{words(lx.DENIAL_COPULAS)})\s+(?:(?:{words(lx.DEGREE_ADVERBS)})\s+)?(?:{words(lx.DENIAL_VERDICTS)})"
-    out["denies"] = re.compile(rf"{out['denies'].pattern}|{_EDGE_BEFORE}{verdict}{_EDGE_AFTER}", re.I)
+    out["denies"] = re.compile(rf"{out['denies'].pattern}|{lx.at_word_edges(verdict)}", re.I)
     negations = lx.alternation(n for lang in lx.languages_for(language) for n in lx.NEGATIONS.get(lang, ())
                                if n != "n't")
-    out["negation"] = re.compile(rf"(?:{_EDGE_BEFORE}(?:{negations}){_EDGE_AFTER}|n't\b)", re.I)
+    out["negation"] = re.compile(rf"{lx.at_word_edges(negations)}|n't\b", re.I)
     return out
 
 
