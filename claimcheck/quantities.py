@@ -504,9 +504,10 @@ def read_number(tokens: list[Token], i: int, language: str | None) -> Number | N
             return Number(value, value, 0.0, j, "ordinal")
         if step == 0.5 and j == i + 1 and i > 0 and tokens[i - 1].text in lx.merged("NUMBERED_BY", language):
             return Number(value, value, 0.0, j, "ordinal")
-        # fractions and mixed numbers: 1/4, 4-1/4, 4 1/4, 2½
+        # fractions and mixed numbers: 1/4, 4-1/4, 4 1/4, 2½ (not "2024/25", a season or a fiscal year)
         if j + 1 < len(tokens) and tokens[j].text == "/" and tokens[j + 1].kind == "num" \
-                and _attached(tok, tokens[j]) and _attached(tokens[j], tokens[j + 1]) and step == 0.5:
+                and _attached(tok, tokens[j]) and _attached(tokens[j], tokens[j + 1]) and step == 0.5 \
+                and not _YEAR.fullmatch(tok.raw):
             denominator = read_digits(tokens[j + 1].raw, language)
             if denominator and denominator[0]:
                 value = value / denominator[0]
@@ -854,10 +855,28 @@ def read_quantities(text: str, language: str | None = None) -> list[Quantity | V
     return found
 
 
+_YEAR = re.compile(r"(1[89]|20|21)\d\d")
+
+
 def _is_year(side: _Side, tokens: list[Token]) -> bool:
     tok = tokens[side.start]
     return (side.number.kind == "cardinal" and not side.units and side.currency is None and side.scale == 1.0
-            and tok.kind == "num" and re.fullmatch(r"(1[89]|20|21)\d\d", tok.raw) is not None)
+            and tok.kind == "num" and _YEAR.fullmatch(tok.raw) is not None)
+
+
+def _years_end(tokens: list[Token], first: _Side, language: str | None) -> int | None:
+    """The index after a year or a span of years ("2024", "2024-25", "2024/25", "from 2020 to 2024",
+    "between 2019 and 2021"): when things happened, never a quantity."""
+    if not _is_year(first, tokens):
+        return None
+    j = first.end
+    if j + 1 < len(tokens) and tokens[j].text in ("-", "–", "—", "/") and tokens[j + 1].kind == "num" \
+            and _attached(tokens[j], tokens[j + 1]) and (len(tokens[j + 1].raw) == 2 or _YEAR.fullmatch(tokens[j + 1].raw)):
+        return j + 2
+    joined = _join(tokens, first, language)
+    if joined and joined[1] < len(tokens) and _YEAR.fullmatch(tokens[joined[1]].raw or ""):
+        return joined[1] + 1
+    return j
 
 
 def _read_at(tokens: list[Token], i: int, text: str, language: str | None):
@@ -900,6 +919,9 @@ def _read_at(tokens: list[Token], i: int, text: str, language: str | None):
     first = replace(first, start=start)
     if first.number.kind == "approx" or first.number.kind == "ratio":
         return _finish(tokens, text, first, None, start, first.end, language)
+    years = _years_end(tokens, first, language)
+    if years is not None:
+        return None, years
     tally = _worded_tally(tokens, text, first, language)
     if tally is not None:
         return tally
