@@ -273,7 +273,7 @@ def _qualifier_word(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _qualifier_firsts() -> frozenset[str]:
-    return frozenset(words[0] for _, _, words in _qualifier_phrases(None))
+    return frozenset(words[0] for _, _, words in _phrases("QUALIFIERS", None))
 
 
 # --- units ----------------------------------------------------------------------------------
@@ -716,28 +716,22 @@ def _read_side(tokens: list[Token], i: int, language: str | None, currency: str 
     return _Side(number, scale, units, currency, start, j, note)
 
 
-@lru_cache(maxsize=32)
-def _qualifier_phrases(language: str | None) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """(phrase, kind, its tokens), longest first: tokenized once per language, not once per number."""
-    return tuple((phrase, kind, tuple(t.text for t in tokenize(phrase)))
-                 for phrase, kind in sorted(_cjk_table("QUALIFIERS", language).items(), key=lambda kv: -len(kv[0])))
-
-
 @lru_cache(maxsize=None)
 def _cjk_table(name: str, language: str | None) -> dict:
     return lx.with_cjk(getattr(lx, name), language)
 
 
-@lru_cache(maxsize=32)
-def _after_phrases(language: str | None) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    return tuple((phrase, kind, tuple(t.text for t in tokenize(phrase)))
-                 for phrase, kind in sorted(_cjk_table("QUALIFIERS_AFTER", language).items(),
-                                            key=lambda kv: -len(kv[0])))
+@lru_cache(maxsize=None)
+def _phrases(name: str, language: str | None) -> tuple[tuple[str, object, tuple[str, ...]], ...]:
+    """A lexicon table's (phrase, meaning, its token texts), longest first: tokenized once per language, not
+    once per number ("ja-stimmen" -> ja, -, stimmen)."""
+    return tuple((phrase, meaning, tuple(t.text for t in tokenize(phrase)))
+                 for phrase, meaning in sorted(_cjk_table(name, language).items(), key=lambda kv: -len(kv[0])))
 
 
 def _qualifier_before(tokens: list[Token], i: int, language: str | None) -> tuple[str, str, int] | None:
     """(phrase, kind, first token) of a qualifier just before tokens[i]."""
-    for phrase, kind, words in _qualifier_phrases(language):
+    for phrase, kind, words in _phrases("QUALIFIERS", language):
         n = len(words)
         if i - n >= 0 and tuple(t.text for t in tokens[i - n:i]) == words:
             if words[0] == "up" and i - n > 0 and tokens[i - n - 1].text in lx.merged("UP_PARTICLE_VERBS", language):
@@ -751,7 +745,7 @@ def _qualifier_after(tokens: list[Token], j: int, language: str | None = None) -
     k = j
     if k < len(tokens) and tokens[k].text in counters:
         k += 1  # "100人以上": the counter stands between the number and its qualifier
-    for phrase, kind, words in _after_phrases(language):
+    for phrase, kind, words in _phrases("QUALIFIERS_AFTER", language):
         if tuple(t.text for t in tokens[k:k + len(words)]) == words:
             return kind, k + len(words)
     if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j + 1].text == "plus":
@@ -1089,16 +1083,9 @@ def _plain_count(side: _Side | None) -> bool:
         and side.number.step == 0.5 and side.number.kind == "cardinal" and side.number.lo >= 0
 
 
-@lru_cache(maxsize=None)
-def _phrase_tokens(language: str | None, table: str) -> tuple[tuple[str, ...], ...]:
-    """A lexicon table's phrases as token texts ("ja-stimmen" -> ja, -, stimmen), longest first."""
-    phrases = {tuple(re.findall(r"[^\W\d_]+|[-,]", phrase)) for phrase in lx.merged(table, language)}
-    return tuple(sorted(phrases, key=len, reverse=True))
-
-
 def _phrase_end(tokens: list[Token], j: int, language: str | None, table: str) -> int | None:
     """The index after the longest phrase of a lexicon table written at tokens[j], else None."""
-    for words in _phrase_tokens(language, table):
+    for _, _, words in _phrases(table, language):
         if tuple(t.text for t in tokens[j:j + len(words)]) == words:
             return j + len(words)
     return None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -21,4 +22,7 @@ def test_event_verdicts_and_readings(event, runner):
                          "cites": {cite["source"]: cite["value"] or cite["stance"] or f"unread: {cite['unread']}"
                                    for cite in claim["cites"]}}
            for claim in json.loads(result.stdout)["claims"]}
-    assert got == json.loads((event / "expected.json").read_text(encoding="utf-8"))
+    expected = event / "expected.json"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        expected.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert got == json.loads(expected.read_text(encoding="utf-8"))
