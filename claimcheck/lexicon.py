@@ -148,7 +148,8 @@ VAGUE_FACTORS = {"en": {"several": (3, 9), "a few": (2, 5), "few": (2, 5)},
                  "de": {"mehrere": (3, 9), "einige": (2, 9)},
                  "es": {"varios": (3, 9), "varias": (3, 9), "unos pocos": (2, 5)},
                  "fr": {"plusieurs": (3, 9), "quelques": (2, 9)}}
-DOZEN = {"en": ("dozen",), "de": ("dutzend",), "es": ("docena",), "fr": ("douzaine",)}
+DOZEN = {"en": ("dozen",), "de": ("dutzend",), "es": ("docena", "docenas"), "fr": ("douzaine", "douzaines"),
+         "it": ("dozzina", "dozzine"), "pt": ("dúzia", "dúzias"), "nl": ("dozijn",)}
 # "doubled", "three times as many": a ratio, never a count.
 MULTIPLIER_VERBS = {"en": {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3, "quadrupled": 4,
                            "halved": 0.5, "twice": 2, "thrice": 3, "twofold": 2, "threefold": 3, "fourfold": 4,

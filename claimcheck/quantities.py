@@ -633,7 +633,10 @@ def _read_side(tokens: list[Token], i: int, language: str | None, currency: str 
     j = number.end
     scale, note = 1.0, None
     scales = _cjk_table("SCALE_WORDS", language)
-    if number.kind in ("cardinal", "share") and j < len(tokens):
+    if number.kind in ("cardinal", "share") and j < len(tokens) and tokens[j].text in _cjk_table("DOZEN", language):
+        # "two dozen", "half a dozen", "nearly two dozen": twelve of them, not two
+        number, scale, j = replace(number, kind="cardinal"), 12.0, j + 1
+    elif number.kind in ("cardinal", "share") and j < len(tokens):
         word = tokens[j].text.rstrip(".") if tokens[j].kind == "word" else tokens[j].text
         if tokens[j].kind == "word" and word in scales and scales[word] >= 1000:
             scale, j = scales[word], j + 1
