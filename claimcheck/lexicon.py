@@ -91,6 +91,70 @@ CARDINALS = {
     | {"uma": 1, "duas": 2, "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50},
     "nl": dict(zip("nul een twee drie vier vijf zes zeven acht negen tien elf twaalf".split(), range(13))),
 }
+
+
+def _compound_cardinals() -> dict[str, dict[str, int]]:
+    """Number words written as one word or with hyphens, 21 to 99: fünfundzwanzig, vijfentwintig,
+    venticinque, veinticinco, soixante-dix, quatre-vingt-dix-sept (and the hundreds Spanish writes as one
+    word, doscientos)."""
+    out: dict[str, dict[str, int]] = {lang: {} for lang in ("de", "nl", "it", "es", "fr", "pt")}
+    de_units = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+    de_tens = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
+               "achtzig": 80, "neunzig": 90}
+    for unit, u in zip(de_units, range(1, 10)):
+        for word, t in de_tens.items():
+            out["de"][f"{unit}und{word}"] = t + u
+    nl_units = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
+    nl_tens = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
+               "tachtig": 80, "negentig": 90}
+    for unit, u in zip(nl_units, range(1, 10)):
+        for word, t in nl_tens.items():
+            out["nl"][f"{unit}{'ën' if unit.endswith('e') else 'en'}{word}"] = t + u
+    out["nl"].update({"dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17,
+                      "achttien": 18, "negentien": 19, **nl_tens, "honderd": 100})
+    it_units = ["uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"]
+    it_tens = {"venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50, "sessanta": 60, "settanta": 70,
+               "ottanta": 80, "novanta": 90}
+    for word, t in it_tens.items():
+        out["it"][word] = t
+        for unit, u in zip(it_units, range(1, 10)):
+            stem = word[:-1] if unit[0] in "uo" else word  # ventuno, trentotto
+            out["it"][stem + ("tré" if unit == "tre" else unit)] = t + u
+    es_twenties = ["veintiuno", "veintidós", "veintitrés", "veinticuatro", "veinticinco", "veintiséis",
+                   "veintisiete", "veintiocho", "veintinueve"]
+    out["es"].update({word: 21 + k for k, word in enumerate(es_twenties)})
+    out["es"].update({"veintiún": 21, "doscientos": 200, "doscientas": 200, "trescientos": 300, "trescientas": 300,
+                      "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500, "quinientas": 500,
+                      "seiscientos": 600, "seiscientas": 600, "setecientos": 700, "setecientas": 700,
+                      "ochocientos": 800, "ochocientas": 800, "novecientos": 900, "novecientas": 900})
+    fr_units = ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
+    fr_teens = ["onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"]
+    for word, t in {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}.items():
+        out["fr"][f"{word} et un"] = out["fr"][f"{word}-et-un"] = t + 1
+        for unit, u in zip(fr_units[1:], range(2, 10)):
+            out["fr"][f"{word}-{unit}"] = t + u
+    out["fr"].update({"soixante-dix": 70, "soixante et onze": 71, "soixante-et-onze": 71, "quatre-vingts": 80,
+                      "quatre-vingt": 80, "quatre-vingt-dix": 90, "septante": 70, "huitante": 80, "octante": 80,
+                      "nonante": 90})
+    for teen, n in zip(fr_teens[1:], range(12, 20)):
+        out["fr"][f"soixante-{teen}"] = 60 + n
+    for unit, u in zip(fr_units, range(1, 10)):
+        out["fr"][f"quatre-vingt-{unit}"] = 80 + u
+    for teen, n in zip(fr_teens, range(11, 20)):
+        out["fr"][f"quatre-vingt-{teen}"] = 80 + n
+    pt_tens = {"sessenta": 60, "setenta": 70, "oitenta": 80, "noventa": 90}
+    out["pt"].update({**pt_tens, "duzentos": 200, "duzentas": 200, "trezentos": 300, "quatrocentos": 400,
+                      "quinhentos": 500})
+    return out
+
+
+for _lang, _words in _compound_cardinals().items():
+    CARDINALS[_lang].update(_words)
+# The hundred that starts a number on its own: "cent cinquante morts", "ciento veinte", "cento e vinte".
+HUNDRED_STARTS = {"fr": ("cent",), "es": ("ciento", "cien"), "it": ("cento",), "pt": ("cento", "cem"),
+                  "nl": ("honderd",), "de": ("hundert", "einhundert")}
+# Words that join tens and units written apart: "treinta y cinco", "vinte e cinco".
+TENS_UNITS_AND = {"es": ("y",), "pt": ("e",)}
 # word -> (factor, joins-with-what-follows): "hundred" multiplies and lets smaller words follow.
 SCALE_WORDS = {
     "en": {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,

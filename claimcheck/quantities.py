@@ -339,6 +339,10 @@ class Number:
     word: bool = False  # written in words
 
 
+# Words that are "one" and an article at once: never the second piece of a hundred ("cent une fois").
+_ARTICLE_NUMBERS = frozenset(("a", "an", "un", "une", "una", "uno", "ein", "eine", "um", "uma", "een"))
+
+
 def _word_number(tokens: list[Token], i: int, language: str | None) -> Number | None:
     """Number words: 'two hundred and five', 'twenty-five', 'a dozen', 'two-thirds', 'a quarter'."""
     cardinals = lx.merged("CARDINALS", language)
@@ -346,6 +350,19 @@ def _word_number(tokens: list[Token], i: int, language: str | None) -> Number | 
     fractions = lx.merged("FRACTIONS", language)
     dozens = {w for lang in lx.languages_for(language) for w in lx.DOZEN.get(lang, ())}
     tok = tokens[i]
+    # number words of several pieces, longest first: "quatre-vingt-dix-sept", "soixante et onze"
+    for k in range(8, 1, -1):
+        window = tokens[i:i + k]
+        if len(window) == k and all(t.kind == "word" or t.text == "-" for t in window) \
+                and all(b.start - a.end <= 1 for a, b in zip(window, window[1:])):
+            joined = window[0].text + "".join(("" if _attached(a, b) else " ") + b.text
+                                              for a, b in zip(window, window[1:]))
+            if joined in cardinals and ("-" in joined or " " in joined):
+                return _continue_words(tokens, i + k, cardinals[joined], language)
+    if tok.text in lx.merged("HUNDRED_STARTS", language) and i + 1 < len(tokens):
+        k = i + 2 if tokens[i + 1].text in lx.merged("AND_WORDS", language) else i + 1  # "cento e vinte"
+        if k < len(tokens) and tokens[k].text in cardinals and tokens[k].text not in _ARTICLE_NUMBERS:
+            return _continue_words(tokens, k, 100, language)  # "cent cinquante morts", "ciento veinte"
     hyphen = i + 2 < len(tokens) and tokens[i + 1].text == "-" and _attached(tok, tokens[i + 1]) \
         and _attached(tokens[i + 1], tokens[i + 2]) and tokens[i + 2].kind == "word"
     if hyphen and tok.text in cardinals:
@@ -442,6 +459,11 @@ def _continue_words(tokens: list[Token], i: int, value: float, language: str | N
             current += cardinals[word]
             step = 0.5
             i += 1
+        elif word in lx.merged("TENS_UNITS_AND", language) and i + 1 < len(tokens) \
+                and 0 < cardinals.get(tokens[i + 1].text, 0) < 10 and current % 100 >= 20 and current % 10 == 0:
+            current += cardinals[tokens[i + 1].text]  # "treinta y cinco", "vinte e cinco"
+            step = 0.5
+            i += 2
         elif word in ands and i + 1 < len(tokens) and tokens[i + 1].text in cardinals \
                 and tokens[i + 1].text not in ("a", "an") and (current >= 100 or total):
             i += 1  # "two hundred and five"
