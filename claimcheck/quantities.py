@@ -339,6 +339,12 @@ class Number:
     word: bool = False  # written in words
 
 
+@lru_cache(maxsize=32)
+def _first_pieces(language: str | None) -> frozenset[str]:
+    """The first words of number words written in several pieces ("quatre" of "quatre-vingt-dix")."""
+    return frozenset(re.split(r"[- ]", word)[0] for word in lx.merged("CARDINALS", language) if re.search(r"[- ]", word))
+
+
 # Words that are "one" and an article at once: never the second piece of a hundred ("cent une fois").
 _ARTICLE_NUMBERS = frozenset(("a", "an", "un", "une", "una", "uno", "ein", "eine", "um", "uma", "een"))
 
@@ -351,7 +357,7 @@ def _word_number(tokens: list[Token], i: int, language: str | None) -> Number | 
     dozens = {w for lang in lx.languages_for(language) for w in lx.DOZEN.get(lang, ())}
     tok = tokens[i]
     # number words of several pieces, longest first: "quatre-vingt-dix-sept", "soixante et onze"
-    for k in range(8, 1, -1):
+    for k in range(8 if tok.text in _first_pieces(language) else 1, 1, -1):
         window = tokens[i:i + k]
         if len(window) == k and all(t.kind == "word" or t.text == "-" for t in window) \
                 and all(b.start - a.end <= 1 for a, b in zip(window, window[1:])):
