@@ -661,11 +661,16 @@ def antonym_pairs(language: str | None) -> frozenset[frozenset[str]]:
 _CJK = re.compile("[\u3005-\u9fff]")
 
 
+def is_cjk(text: str) -> bool:
+    """Does the text hold a kanji or kana (Japanese or Chinese writing)?"""
+    return _CJK.search(text) is not None
+
+
 def at_word_edges(pattern: str) -> str:
     """`pattern` where it stands as whole words. Japanese and Chinese have no spaces, so where the words
     hold a kanji or kana, a kanji or kana next to them is an edge too ("報道を否定した"); Latin-only words
     keep the plain edges, which compile several times faster."""
-    if _CJK.search(pattern):
+    if is_cjk(pattern):
         return rf"(?<!(?-i:[^\W\u3005-\u9fff]))(?:{pattern})(?!(?-i:[^\W\u3005-\u9fff]))"
     return rf"(?<!\w)(?:{pattern})(?!\w)"
 

@@ -1084,7 +1084,7 @@ def _cjk_word(tokens: list[Token], j: int, table: dict) -> tuple[str, int] | Non
     for n in (3, 2):
         window = tokens[j:j + n]
         if len(window) == n and all(_attached(a, b) for a, b in zip(window, window[1:])) \
-                and all(t.kind == "word" and t.text[:1] >= "\u3005" for t in window):
+                and all(t.kind == "word" and lx.is_cjk(t.text) for t in window):
             word = "".join(t.text for t in window)
             if word in table:
                 return word, j + n
@@ -1099,7 +1099,7 @@ def _date_part_end(tokens: list[Token], i: int, language: str | None) -> int | N
     while j + 1 < len(tokens) and tokens[j].kind == "num" and tokens[j + 1].text in counters \
             and _attached(tokens[j], tokens[j + 1]) and not _cjk_word(tokens, j + 1, lx.CURRENCY_AFTER) \
             and not (j + 2 < len(tokens) and tokens[j + 2].text == "間" and _attached(tokens[j + 1], tokens[j + 2])):
-        clock = tokens[j + 1].text == "時"
+        clock = tokens[j + 1].text in lx.CJK_CLOCK["hour"]
         j += 2
         if clock and j < len(tokens) and tokens[j].text == "半":
             j += 1
@@ -1255,19 +1255,19 @@ def _cjk_direction(tokens: list[Token], start: int, end: int) -> int | None:
 
     def run(lo: int, hi: int) -> str:
         """The CJK characters of tokens[lo:hi] that stand together, as one string."""
-        return "".join(t.text for t in tokens[max(0, lo):hi] if t.kind == "word" and t.text[:1] >= "\u3005")
+        return "".join(t.text for t in tokens[max(0, lo):hi] if t.kind == "word" and lx.is_cjk(t.text))
 
     after = run(end, end + 4) if end < len(tokens) and _attached(tokens[end - 1], tokens[end]) else ""
     if after[:1] == "に":
         return None
     for word in sorted(table, key=len, reverse=True):
-        if word[:1] >= "\u3005" and after.startswith(word):
+        if lx.is_cjk(word) and after.startswith(word):
             return table[word]
     before = run(start - 3, start) if start > 0 and _attached(tokens[start - 1], tokens[start]) else ""
     if before[-1:] in ("至", "到"):
         return None
     for word in sorted(table, key=len, reverse=True):
-        if word[:1] >= "\u3005" and before.endswith(word):
+        if lx.is_cjk(word) and before.endswith(word):
             return table[word]
     return None
 
