@@ -144,6 +144,7 @@ def _find_times(text: str, require_marker: bool) -> list[tuple[dt.time, str | No
     return sorted(out + _find_cjk_times(text), key=lambda found: found[3])
 
 
+@lru_cache(maxsize=1)
 def _cjk_clock_re() -> re.Pattern:
     words = lexicon.CJK_CLOCK
     qualifiers = "|".join(f"(?P<{kind.replace(' ', '_')}>{lexicon.alternation(words[kind])})"
@@ -153,13 +154,11 @@ def _cjk_clock_re() -> re.Pattern:
                       rf"(?:(?P<m>\d{{1,2}})分(?!間|钟|鐘)|(?P<half>半))?(?:{qualifiers})?")
 
 
-_CJK_CLOCK = _cjk_clock_re()
-
 
 def _find_cjk_times(text: str) -> list[tuple[dt.time, str | None, bool, int, int]]:
     """"午後9時15分ごろ" is about 21:15; "21時" 21:00; "9時" alone may be a.m. or p.m. (twelve_hour)."""
     out = []
-    for m in _CJK_CLOCK.finditer(text):
+    for m in _cjk_clock_re().finditer(text):
         hour, minute = int(m["h"]), 30 if m["half"] else int(m["m"] or 0)
         if m["pm"] and 1 <= hour < 12:
             hour += 12
@@ -311,15 +310,19 @@ def _date_fields(text: str, pats: dict[str, re.Pattern], language: str | None,
             return fields, m.span()
     if m := (pats["paren_day"].search(text) or pats["the_day"].search(text) or pats["cjk_day"].search(text)):
         return dict(day=int(m["day"])), m.span("day")
-    if m := pats["holiday"].search(text):
-        day = _holidays(language).get(m.group(1).lower().replace("’", "'"))
-        if day:
-            return dict(month=day[0], day=day[1]), m.span()
+    if (m := pats["holiday"].search(text)) and (day := _holiday(m, language)):
+        return dict(month=day[0], day=day[1]), m.span()
     return None
 
 
+@lru_cache(maxsize=32)
 def _holidays(language: str | None) -> dict[str, tuple[int, int] | None]:
-    return {**lexicon.with_cjk(lexicon.FIXED_HOLIDAYS, language)}
+    return lexicon.with_cjk(lexicon.FIXED_HOLIDAYS, language)
+
+
+def _holiday(m: re.Match, language: str | None) -> tuple[int, int] | None:
+    """(month, day) of the day a holiday match names ("New Year’s Day" with either apostrophe)."""
+    return _holidays(language).get(m.group(1).lower().replace("’", "'"))
 
 
 def _several_days(text: str, pats: dict[str, re.Pattern], language: str | None) -> str | None:
@@ -339,8 +342,7 @@ def _several_days(text: str, pats: dict[str, re.Pattern], language: str | None) 
         for m in pats[kind].finditer(text):
             named.setdefault(("date", int(m["month"]), int(m["day"])), m.group())
     for m in pats["holiday"].finditer(text):
-        day = _holidays(language).get(m.group(1).lower().replace("’", "'"))
-        if day:
+        if day := _holiday(m, language):
             named.setdefault(("date", *day), m.group())
     if sum(key[0] == "weekday" for key in named) > 1 or sum(key[0] == "date" for key in named) > 1:
         return ", ".join(dict.fromkeys(named.values()))
