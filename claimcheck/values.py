@@ -217,18 +217,20 @@ def _resolve_dates(values: list[CiteValue], claim: Claim, problems: list[Problem
     def names_a_day(value) -> bool:
         return isinstance(value, DateValue) and (value.day is not None or value.weekday is not None
                                                  or value.relative is not None)
-    written = [v.value.date for v in values if isinstance(v.value, DateValue) and v.value.resolved]
-    first = _resolved_dates([v if names_a_day(v.value) else None for v in values], written, claim, problems)
-    known = [v.value.date for v in first if v is not None and isinstance(v.value, DateValue) and v.value.resolved]
-    rest = _resolved_dates([None if names_a_day(v.value) else v for v in values], known, claim, problems)
-    return [a if a is not None else b for a, b in zip(first, rest)]
+    def dates_of(placed) -> list:
+        return [v.value.date for v in placed if isinstance(v.value, DateValue) and v.value.resolved]
+
+    first = {k: v for k, v in enumerate(values) if names_a_day(v.value)}
+    placed = dict(zip(first, _resolved_dates(list(first.values()), dates_of(values), claim, problems)))
+    rest = {k: v for k, v in enumerate(values) if k not in first}
+    placed.update(zip(rest, _resolved_dates(list(rest.values()), dates_of(placed.values()), claim, problems)))
+    return [placed[k] for k in range(len(values))]
 
 
-def _resolved_dates(values: list[CiteValue | None], known: list, claim: Claim,
-                    problems: list[Problem]) -> list[CiteValue | None]:
-    out: list[CiteValue | None] = []
+def _resolved_dates(values: list[CiteValue], known: list, claim: Claim, problems: list[Problem]) -> list[CiteValue]:
+    out: list[CiteValue] = []
     for v in values:
-        if v is not None and isinstance(v.value, DateValue) and not v.value.resolved:
+        if isinstance(v.value, DateValue) and not v.value.resolved:
             resolved = dates.resolve(v.value, known, _published_date(v.item))
             if resolved.date and resolved.weekday is not None and resolved.date.weekday() != resolved.weekday:
                 problems.append(problem(v.item.cite.quote_mark, "CC108", f"claim '{claim.id}': the quote says "
