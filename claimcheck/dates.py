@@ -150,8 +150,9 @@ def _cjk_clock_re() -> re.Pattern:
     qualifiers = "|".join(f"(?P<{kind.replace(' ', '_')}>{lexicon.alternation(words[kind])})"
                           for kind in ("about", "just after", "just before"))
     return re.compile(rf"(?:(?P<am>{lexicon.alternation(words['am'])})|(?P<pm>{lexicon.alternation(words['pm'])}))?"
-                      rf"(?P<h>\d{{1,2}})(?:{lexicon.alternation(words['hour'])})(?!間|钟|鐘)"
-                      rf"(?:(?P<m>\d{{1,2}})分(?!間|钟|鐘)|(?P<half>半))?(?:{qualifiers})?")
+                      rf"\s?(?P<h>\d{{1,2}})(?:{lexicon.alternation(words['hour'])})(?!間|钟|鐘|간)"
+                      rf"(?:\s?(?P<m>\d{{1,2}})(?:{lexicon.alternation(words['minute'])})(?!間|钟|鐘|간)|(?P<half>半|반))?"
+                      rf"(?:{qualifiers})?")
 
 
 
@@ -248,8 +249,8 @@ def _patterns(language: str | None) -> dict[str, re.Pattern]:
     return {
         "iso": re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
         # Japanese and Chinese: 2025年11月24日, 11月24日, 24日 (not 24日間, a length), 24号
-        "cjk": re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})[日号](?!間)"),
-        "cjk_day": re.compile(r"(?<![\d月])(?P<day>\d{1,2})[日号](?!間|元)"),
+        "cjk": re.compile(r"(?:(?P<year>\d{4})[年년]\s?)?(?P<month>\d{1,2})[月월]\s?(?P<day>\d{1,2})[日号일](?!間|간)"),
+        "cjk_day": re.compile(r"(?<![\d月월])(?<![月월]\s)(?P<day>\d{1,2})[日号일](?!間|元|간)"),
         "month_day": re.compile(rf"\b{month}\s+{day}\b(?:,?\s+(?P<year>\d{{4}})\b)?", re.I),
         "day_month": re.compile(rf"\b{day}\.?\s+(?:de\s+|of\s+)?{month}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}})\b)?",
                                 re.I),

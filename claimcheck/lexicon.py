@@ -170,10 +170,15 @@ SCALE_WORDS = {
     "nl": {"honderd": 100, "duizend": 1e3, "miljoen": 1e6, "miljard": 1e9},
     "ja": {"千": 1e3, "万": 1e4, "億": 1e8, "兆": 1e12},
     "zh": {"千": 1e3, "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12},
+    "ko": {"천": 1e3, "만": 1e4, "억": 1e8, "조": 1e12},
 }
+# Korean writes a counter, a unit or a scale right after the number and a particle right after it
+# ("179명이", "25분간", "1만2천명"): the syllable after the digits is split off as a word of its own, or
+# one of these when it stands there whole.
+KOREAN_AFTER_NUMBER = ("시간", "개월", "년간", "일간", "주간", "분간", "초간")
 # Japanese and Chinese signs mean one thing whatever language a source declares ("1万人" in a source
 # marked English is still 10,000): their tables apply to every source, and no Latin word can collide.
-CJK_LANGUAGES = ("ja", "zh")
+CJK_LANGUAGES = ("ja", "zh", "ko")
 # Written right after digits: "$5bn", "Rs 615 crore", "7,5 Mrd.", "2 Mio."
 SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12,
                        "trn": 1e12, "cr": 1e7, "mio": 1e6, "mrd": 1e9, "md": 1e9, "mds": 1e9}
@@ -275,14 +280,18 @@ UP_PARTICLE_VERBS = {"en": frozenset("""tick ticks ticked ticking edge edges edg
 # "1万人を超え", "100人近く". Counters are skipped to find the qualifier; they are no unit.
 COUNTERS = {"ja": ("人", "件", "機", "台", "隻", "棟", "回", "個", "社", "校", "頭", "匹", "本", "枚", "票", "議席", "戸",
                    "発", "基", "カ所", "か所", "ヵ所", "カ国", "か国", "ヵ国", "世帯", "軒"),
-            "zh": ("人", "名", "个", "個", "次", "架", "艘", "家", "起", "件", "票", "席", "户", "户")}
+            "zh": ("人", "名", "个", "個", "次", "架", "艘", "家", "起", "件", "票", "席", "户"),
+            "ko": ("명", "건", "곳", "대", "채", "척", "개", "표", "석", "가구")}
 QUALIFIERS_AFTER = {"ja": {"以上": "at least", "超": "above", "を超え": "above", "を超える": "above", "を上回る": "above",
                            "余り": "above", "余": "above", "強": "above", "未満": "below", "以下": "up to",
                            "近く": "nearly", "弱": "nearly", "程度": "about", "ほど": "about", "前後": "about"},
-                    "zh": {"多": "above", "余": "above", "以上": "at least", "左右": "about", "以下": "up to"}}
+                    "zh": {"多": "above", "余": "above", "以上": "at least", "左右": "about", "以下": "up to"},
+                    "ko": {"이상": "at least", "넘게": "above", "초과": "above", "여": "above", "가량": "about",
+                           "정도": "about", "쯤": "about", "미만": "below", "이하": "up to", "가까이": "nearly"}}
 # Japanese date and clock words written after a number: "11月24日", "午後9時15分", "2025年". The number is
 # part of a date, never a quantity, unless 間 makes it a length ("25日間", "2時間", "3年間").
-DATE_COUNTERS = {"ja": ("年", "月", "日", "時"), "zh": ("年", "月", "日", "号", "时", "點", "点")}
+DATE_COUNTERS = {"ja": ("年", "月", "日", "時"), "zh": ("年", "月", "日", "号", "时", "點", "点"),
+                 "ko": ("년", "월", "일", "시")}
 QUALIFIERS = {
     "en": {"more than": "above", "greater than": "above", "over": "above", "above": "above", "exceeding": "above",
            "in excess of": "above", "upwards of": "above", "just over": "above", "just above": "above",
@@ -316,6 +325,7 @@ QUALIFIERS = {
            "minder dan": "below", "hooguit": "up to", "maximaal": "up to", "bijna": "nearly",
            "ongeveer": "about", "circa": "about", "zo'n": "about", "rond de": "about", "omstreeks": "about"},
     "ja": {"約": "about", "およそ": "about", "最大": "up to", "少なくとも": "at least", "最低": "at least"},
+    "ko": {"약": "about", "최대": "up to", "최소": "at least", "적어도": "at least"},
     "zh": {"约": "about", "約": "about", "大约": "about", "约有": "about", "大约有": "about", "至少": "at least", "最多": "up to", "超过": "above",
            "逾": "above", "近": "nearly"},
     "fr": {"plus de": "above", "au-delà de": "above", "au moins": "at least", "moins de": "below",
@@ -344,6 +354,7 @@ NEGATIONS = {
     "nl": ("niet", "geen", "nooit", "niets", "niemand", "zonder"),
     "ja": ("ない", "なかった", "ません", "ませんでした", "ず", "ぬ"),
     "zh": ("不", "没有", "没", "未", "无", "非", "别"),
+    "ko": ("않았다", "않는다", "않다", "않았", "않고", "없다", "없었다", "아니다", "아니라", "못했다", "못한다", "안"),
 }
 # Words that flip a fact to its opposite; each pair is symmetric.
 ANTONYMS = {
@@ -400,7 +411,8 @@ DAY_PARTS = {  # word -> part of the day (DESIGN: morning [05, 12), afternoon [1
 }
 # A clock time in Japanese or Chinese: the a.m./p.m. word before it, the hour and minute signs, and the
 # qualifier after it ("午後9時15分ごろ", "下午3点半左右").
-CJK_CLOCK = {"am": ("午前", "上午", "早上", "凌晨"), "pm": ("午後", "下午", "晚上"), "hour": ("時", "时", "点", "點"),
+CJK_CLOCK = {"am": ("午前", "上午", "早上", "凌晨", "오전", "새벽"), "pm": ("午後", "下午", "晚上", "오후", "밤"),
+             "hour": ("時", "时", "点", "點", "시"), "minute": ("分", "분"),
              "about": ("ごろ", "頃", "前後", "左右"), "just after": ("過ぎ", "すぎ"), "just before": ("前",)}
 # Relative day words -> days from the publication date (DESIGN: resolve against `published`).
 # Days named by the calendar, the same every year: "struck at 4:10 p.m. on New Year's Day". Only names
@@ -555,7 +567,8 @@ STANCE_WORDS = {
                "pt": ("negou", "nega", "desmentiu", "desmente", "rejeitou", "não é verdade", "falso", "falsa"),
                "nl": ("ontkende", "ontkent", "ontkend", "wees van de hand", "niet waar", "onwaar", "onzin"),
                "ja": ("否定した", "否定している", "否定し", "否定", "事実ではない", "事実無根", "反論した", "否認した"),
-               "zh": ("否认", "驳斥", "不属实", "纯属捏造", "毫无根据", "并非事实", "予以否认")},
+               "zh": ("否认", "驳斥", "不属实", "纯属捏造", "毫无根据", "并非事实", "予以否认"),
+               "ko": ("부인했다", "부인하며", "부인한", "부인", "사실이 아니다", "사실무근", "반박했다", "일축했다")},
     "declines": {"en": ("declined to comment", "declined to say", "declined to confirm", "declined to discuss",
                         "declined to elaborate", "declined to specify", "declined to disclose", "declined to give",
                         "declined comment", "declined to answer", "declined to reveal", "declined to provide",
@@ -584,7 +597,9 @@ STANCE_WORDS = {
                         "明らかにしなかった", "明らかにしていない", "明らかにしていません", "詳細は明らかにしていない",
                         "コメントしなかった", "回答しなかった"),
                  "zh": ("拒绝置评", "不予置评", "未予置评", "未予回应", "没有回应", "未作回应", "未透露", "拒绝透露",
-                        "未回应")},
+                        "未回应"),
+                 "ko": ("언급을 피했다", "답변을 거부했다", "논평을 거부했다", "밝히지 않았다", "확인하지 않았다",
+                        "언급하지 않았다", "답하지 않았다", "확인을 거부했다")},
 }
 
 
@@ -703,12 +718,12 @@ def phrases(table: dict[str, object], language: str | None) -> list[tuple[str, o
 UNIT_ROWS = [
     # dimension, base, factor, system, symbol, names (comma-separated; a name may have several words)
     ("time", "s", 1, None, "s",
-     "s, sec, secs, second, seconds, sekunde, sekunden, segundos, seconde, secondes, secondi, 秒, 秒間, 秒钟"),
-    ("time", "s", 60, None, "min", "min, mins, minute, minutes, minuten, minuto, minutos, minuti, 分, 分間, 分钟, 分鐘"),
+     "s, sec, secs, second, seconds, sekunde, sekunden, segundos, seconde, secondes, secondi, 秒, 秒間, 秒钟, 초, 초간"),
+    ("time", "s", 60, None, "min", "min, mins, minute, minutes, minuten, minuto, minutos, minuti, 分, 分間, 分钟, 分鐘, 분, 분간"),
     ("time", "s", 3600, None, "h",
-     "h, hr, hrs, hour, hours, stunde, stunden, hora, horas, heure, heures, ora, ore, uur, 時間, 小时, 小時, 个小时"),
+     "h, hr, hrs, hour, hours, stunde, stunden, hora, horas, heure, heures, ora, ore, uur, 時間, 小时, 小時, 个小时, 시간"),
     ("time", "s", 86400, None, "days",
-     "day, days, tag, tage, tagen, día, días, dia, dias, jour, jours, giorno, giorni, dag, dagen, 日間, 天"),
+     "day, days, tag, tage, tagen, día, días, dia, dias, jour, jours, giorno, giorni, dag, dagen, 日間, 天, 일간"),
     ("time", "s", 604800, None, "weeks",
      "week, weeks, woche, wochen, semana, semanas, semaine, semaines, settimana, settimane, weken, 週間"),
     ("time", "s", 1209600, None, "fortnights", "fortnight, fortnights"),
@@ -797,6 +812,6 @@ CURRENCY_AFTER = {"usd": "USD", "dollars": "USD", "dollar": "USD", "dólares": "
                   "rupee": "INR", "inr": "INR", "chf": "CHF", "francs": "franc", "won": "KRW", "rubles": "RUB",
                   "roubles": "RUB", "reais": "BRL", "pesos": "peso", "rand": "ZAR", "naira": "NGN", "円": "JPY",
                   "ドル": "USD", "米ドル": "USD", "ユーロ": "EUR", "元": "CNY", "ウォン": "KRW", "ポンド": "GBP",
-                  "美元": "USD", "欧元": "EUR", "日元": "JPY", "人民币": "CNY"}
+                  "美元": "USD", "欧元": "EUR", "日元": "JPY", "人民币": "CNY", "원": "KRW", "달러": "USD"}
 # Words that are a unit and a currency at once: only the claim's `unit:` can choose.
 CURRENCY_OR_UNIT = {"pound": "GBP", "pounds": "GBP"}

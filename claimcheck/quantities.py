@@ -115,6 +115,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<p>[-–—−/:()&+,;!?])", re.I)
 _ABBREVIATIONS = frozenset("rs. approx. ca. c. mio. mrd. no. nos. md. mds. dr. mr. st. bn. mn. m. min. hrs. yrs. "
                            "kg. km. sq. ft. lb. lbs. oz. pct. mln. bln. ap. re.".split())
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 # French and Italian elide an article or preposition into the next word: d'un, l'équivalent, dell'anno.
 _ELISION = re.compile(r"(?:d|l|qu|j|n|s|c|m|t|dell|all|nell|dall|sull|un)'(?=\w)")
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
@@ -137,6 +138,12 @@ def tokenize(text: str) -> list[Token]:
             kind = "word"
         raw, start = m.group(), m.start()
         low = raw.lower().replace("’", "'")
+        if kind == "word" and out and out[-1].kind == "num" and out[-1].end == start and _HANGUL.match(low):
+            # "179명이", "25분간", "1만2천명": the counter, unit or scale is a word, the particle after it another
+            cut = next((len(w) for w in lx.KOREAN_AFTER_NUMBER if low.startswith(w)), 1)
+            if cut < len(low):
+                out.append(Token(kind, low[:cut], raw[:cut], start, start + cut))
+                low, raw, start = low[cut:], raw[cut:], start + cut
         elision = _ELISION.match(low) if kind == "word" else None
         if elision:  # "d'un quart de point", "d'environ 25 minutes": the elided article is its own word
             cut = elision.end()
@@ -1103,7 +1110,8 @@ def _date_part_end(tokens: list[Token], i: int, language: str | None) -> int | N
         j += 2
         if clock and j < len(tokens) and tokens[j].text == "半":
             j += 1
-        elif clock and j + 1 < len(tokens) and tokens[j].kind == "num" and tokens[j + 1].text == "分":
+        elif clock and j + 1 < len(tokens) and tokens[j].kind == "num" \
+                and tokens[j + 1].text in lx.CJK_CLOCK["minute"]:
             j += 2  # the minutes of a clock time, not a length
     return j if j > i else None
 

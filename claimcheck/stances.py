@@ -7,7 +7,7 @@ from functools import lru_cache
 from . import lexicon as lx
 
 _HEDGES = re.compile(r"\b(whether|if|may have|might|could have|would have|allegedly|reportedly|rumou?rs?|"
-                     r"speculat\w*|unclear|ob|si|quizás|peut-être)\b|\?|？|かどうか|とみられる|可能|是否|据报道",
+                     r"speculat\w*|unclear|ob|si|quizás|peut-être)\b|\?|？|かどうか|とみられる|可能|是否|据报道|여부|것으로 알려졌다|가능성",
                      re.I)
 
 

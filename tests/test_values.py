@@ -270,3 +270,10 @@ def test_days_the_calendar_names(words, language, month_day):
     value, _ = read_date(words, "UTC", language)
     got = (value.month, value.day) if value and value.month else None
     assert got == month_day, (words, value)
+
+
+def test_korean_dates_and_clock_times():
+    value, _ = read_date("12월 29일 오전 9시 3분", "Asia/Seoul", "ko")
+    assert (value.month, value.day, value.time) == (12, 29, dt.time(9, 3))
+    value, _ = read_date("오후 10시 23분께", "Asia/Seoul", "ko")
+    assert value.time == dt.time(22, 23)
