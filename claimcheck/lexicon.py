@@ -522,9 +522,16 @@ POSSESSIVE_PRONOUNS = {"en": ("his", "her", "their", "its")}
 HEARSAY = {"en": ("reportedly", "according to", "sources said", "sources say", "source said", "sources told",
                   "people familiar", "familiar with the matter", "unnamed", "anonymous", "cited by",
                   "is understood", "it was reported", "was quoted", "sources close"),
-           "de": ("laut", "zufolge", "berichtet", "nach angaben"),
-           "es": ("según", "fuentes", "informó"),
-           "fr": ("selon", "d'après", "de sources")}
+           # the reporting conditional and "soll" say "reportedly" in a verb: "soll gesagt haben", "aurait dit"
+           "de": ("laut", "zufolge", "berichtet", "nach angaben", "soll", "sollen"),
+           "es": ("según", "fuentes", "informó", "habría", "habrían"),
+           "fr": ("selon", "d'après", "de sources", "aurait", "auraient"),
+           "it": ("secondo", "stando a", "fonti", "avrebbe", "avrebbero", "sarebbe"),
+           "pt": ("segundo", "de acordo com", "fontes", "teria", "teriam"),
+           "nl": ("volgens", "bronnen", "naar verluidt", "zou hebben", "zouden hebben"),
+           "ja": ("によると", "によれば", "関係者", "消息筋", "と報じた", "複数の"),
+           "zh": ("据悉", "据报道", "据了解", "知情人士", "消息人士", "援引"),
+           "ko": ("에 따르면", "소식통", "관계자", "전해졌다", "알려졌다")}
 # Words that say the speaker denies, refuses to say, or states.
 # A denial worded as a verdict on the claim: "said the report was 'completely false'", "called it
 # baseless", "la información es totalmente falsa". Stances build "<copula> [<degree>] <verdict>" from these.
@@ -568,7 +575,7 @@ STANCE_WORDS = {
                "nl": ("ontkende", "ontkent", "ontkend", "wees van de hand", "niet waar", "onwaar", "onzin"),
                "ja": ("否定した", "否定している", "否定し", "否定", "事実ではない", "事実無根", "反論した", "否認した"),
                "zh": ("否认", "驳斥", "不属实", "纯属捏造", "毫无根据", "并非事实", "予以否认"),
-               "ko": ("부인했다", "부인하며", "부인한", "부인", "사실이 아니다", "사실무근", "반박했다", "일축했다")},
+               "ko": ("부인했다", "부인하며", "부인한", "사실이 아니다", "사실무근", "반박했다", "일축했다")},
     "declines": {"en": ("declined to comment", "declined to say", "declined to confirm", "declined to discuss",
                         "declined to elaborate", "declined to specify", "declined to disclose", "declined to give",
                         "declined comment", "declined to answer", "declined to reveal", "declined to provide",
@@ -673,20 +680,21 @@ def antonym_pairs(language: str | None) -> frozenset[frozenset[str]]:
     return frozenset(frozenset(pair) for lang in languages_for(language) for pair in ANTONYMS.get(lang, ()))
 
 
-_CJK = re.compile("[\u3005-\u9fff]")
+_CJK = re.compile("[\u3005-\u9fff\uac00-\ud7a3]")
 
 
 def is_cjk(text: str) -> bool:
-    """Does the text hold a kanji or kana (Japanese or Chinese writing)?"""
+    """Does the text hold a kanji, kana or hangul (Japanese, Chinese or Korean writing)?"""
     return _CJK.search(text) is not None
 
 
 def at_word_edges(pattern: str) -> str:
     """`pattern` where it stands as whole words. Japanese and Chinese have no spaces, so where the words
     hold a kanji or kana, a kanji or kana next to them is an edge too ("報道を否定した"); Latin-only words
-    keep the plain edges, which compile several times faster."""
+    keep the plain edges, which compile several times faster. Korean particles attach to the word before
+    them ("소식통에 따르면"), so hangul counts as an edge too."""
     if is_cjk(pattern):
-        return rf"(?<!(?-i:[^\W\u3005-\u9fff]))(?:{pattern})(?!(?-i:[^\W\u3005-\u9fff]))"
+        return rf"(?<!(?-i:[^\W\u3005-\u9fff\uac00-\ud7a3]))(?:{pattern})(?!(?-i:[^\W\u3005-\u9fff\uac00-\ud7a3]))"
     return rf"(?<!\w)(?:{pattern})(?!\w)"
 
 

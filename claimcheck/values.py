@@ -24,7 +24,7 @@ UNREAD = "? unread"
 @lru_cache(maxsize=32)
 def _hearsay(language: str | None) -> re.Pattern:
     words = lx.alternation(w for lang in lx.languages_for(language) for w in lx.HEARSAY.get(lang, ()))
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)
+    return re.compile(lx.at_word_edges(words), re.I)
 
 
 @dataclass(frozen=True)

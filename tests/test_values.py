@@ -277,3 +277,19 @@ def test_korean_dates_and_clock_times():
     assert (value.month, value.day, value.time) == (12, 29, dt.time(9, 3))
     value, _ = read_date("오후 10시 23분께", "Asia/Seoul", "ko")
     assert value.time == dt.time(22, 23)
+
+
+@pytest.mark.parametrize("quote, language, second_hand", [
+    ("Trump urged restraint, according to people familiar with the call", "en", True),
+    ("Trump soll Takaichi zur Zurückhaltung aufgefordert haben", "de", True),
+    ("Trump aurait demandé à Takaichi de faire preuve de retenue", "fr", True),
+    ("secondo fonti diplomatiche, Trump ha chiesto moderazione", "it", True),
+    ("関係者によると、トランプ氏は自制を求めた", "ja", True),
+    ("据知情人士透露，特朗普要求克制", "zh", True),
+    ("소식통에 따르면 트럼프는 자제를 요청했다", "ko", True),
+    ("Trump urged restraint", "en", False),
+    ("数据显示，经济增长了5%", "zh", False),  # 据 inside 数据 (data) is no "according to"
+])
+def test_second_hand_wording_in_every_language(quote, language, second_hand):
+    from claimcheck.values import _hearsay
+    assert bool(_hearsay(language).search(quote)) == second_hand
