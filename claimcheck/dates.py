@@ -103,7 +103,7 @@ class DateError(ValueError):
 _TIME_QUALIFIERS = {word: kind for words in lexicon.TIME_QUALIFIERS.values() for word, kind in words.items()}
 _TIME_RE = re.compile(
     rf"(?:\b(?P<qual>{lexicon.alternation(_TIME_QUALIFIERS)})\b)?\s*"
-    rf"(?:(?:{lexicon.alternation(w for words in lexicon.CLOCK_PREPOSITIONS.values() for w in words)})\s+)?"
+    rf"(?:(?P<prep>{lexicon.alternation(w for words in lexicon.CLOCK_PREPOSITIONS.values() for w in words)})\s+)?"
     r"\b(?P<h>\d{1,2})(?:(?P<sep>[:.h])(?P<m>\d{2}))?(?!\d)\s*"
     r"(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?|hrs\b|hours\b|h\b|uhr\b|horas\b)?", re.I)
 
@@ -128,7 +128,10 @@ def _find_times(text: str, require_marker: bool) -> list[tuple[dt.time, str | No
             continue  # "2 hours" is a duration, "at 6" a number
         if ampm in ("hrs", "hours", "h", "horas") and m["m"] is None:
             continue
-        if require_marker and not ampm and m["sep"] != ":":
+        # "a las 20.30" and "vers 20h30" are clock times as Spanish and French write them
+        said = m["sep"] == ":" or (m["prep"] or "").lower() in lexicon.CLOCK_ONLY_PREPOSITIONS \
+            or m["sep"] == "h" and m["m"] is not None and (hour > 12 or m["prep"] or m["qual"])
+        if require_marker and not ampm and not said:
             continue  # "6.04" alone is a number; a clock time in prose says pm, hrs or uses a colon
         after = text[m.end():m.end() + 12].lower()
         if not ampm and re.match(r"\s*(?:hours?|hrs?|minutes?|mins?|stunden|minuten|horas|minutos|heures)\b", after):

@@ -343,6 +343,8 @@ TIME_QUALIFIERS = {
 }
 # The word that puts a clock time in a sentence ("at 8 p.m.", "um 20 Uhr", "a las 20.00", "à 20 h").
 CLOCK_PREPOSITIONS = {"en": ("at",), "de": ("um",), "es": ("a las",), "fr": ("à",)}
+# Of those, the ones that only ever stand before a clock time: "a las 20.30" needs no "h" or colon.
+CLOCK_ONLY_PREPOSITIONS = ("a las",)
 NEGATIONS = {
     "en": ("not", "no", "never", "nor", "none", "nothing", "nobody", "neither", "without", "cannot", "n't", "nowhere"),
     "de": ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts",

@@ -293,3 +293,14 @@ def test_korean_dates_and_clock_times():
 def test_second_hand_wording_in_every_language(quote, language, second_hand):
     from claimcheck.values import _hearsay
     assert bool(_hearsay(language).search(quote)) == second_hand
+
+
+@pytest.mark.parametrize("words, language, time", [
+    ("tocó tierra a las 20.30 hora local del miércoles", "es", dt.time(20, 30)),
+    ("mercredi vers 20h30, heure locale", "fr", dt.time(20, 30)),
+    ("le film dure 2h30", "fr", None),  # a length, not a clock time
+    ("rose at 6.04 percent", "en", None),
+])
+def test_clock_times_as_spanish_and_french_write_them(words, language, time):
+    value, _ = read_date(words, "America/New_York", language)
+    assert (value.time if value else None) == time, (words, value)
