@@ -264,7 +264,7 @@ NUMBERED_BY = {"en": ("minute",), "es": ("minuto",), "it": ("minuto",), "pt": ("
 RANGE_WORDS = {  # (opening word, joining word): "between 4 and 5", "from 4 to 5", "zwischen 4 und 5"
     "en": [("between", "and"), ("from", "to"), (None, "to"), (None, "or")],
     "de": [("zwischen", "und"), ("von", "bis"), (None, "bis")],
-    "es": [("entre", "y"), ("de", "a"), (None, "a")],
+    "es": [("entre", "y"), ("de", "a"), ("desde", "hasta"), (None, "a")],
     "fr": [("entre", "et"), ("de", "à"), (None, "à")],
 }
 # Verbs whose "up" is a particle: "ticked up to 4.2%" rose to 4.2%, while "killed up to 40" is at most 40.
@@ -345,6 +345,8 @@ TIME_QUALIFIERS = {
 CLOCK_PREPOSITIONS = {"en": ("at",), "de": ("um",), "es": ("a las",), "fr": ("à",)}
 # Of those, the ones that only ever stand before a clock time: "a las 20.30" needs no "h" or colon.
 CLOCK_ONLY_PREPOSITIONS = ("a las",)
+# Spanish names the hour with an article: "a las 20.30", "hacia las 21", "entre las 8 y las 10".
+HOUR_ARTICLES = {"es": ("las",)}
 NEGATIONS = {
     "en": ("not", "no", "never", "nor", "none", "nothing", "nobody", "neither", "without", "cannot", "n't", "nowhere"),
     "de": ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts",

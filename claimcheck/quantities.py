@@ -115,7 +115,12 @@ _TOKEN_RE = re.compile(
     r"|(?P<p>[-–—−/:()&+,;!?])", re.I)
 _ABBREVIATIONS = frozenset("rs. approx. ca. c. mio. mrd. no. nos. md. mds. dr. mr. st. bn. mn. m. min. hrs. yrs. "
                            "kg. km. sq. ft. lb. lbs. oz. pct. mln. bln. ap. re.".split())
-_SPANISH_CLOCK_LEAD = frozenset(("a", "hacia", "sobre", "desde", "hasta", "de", "entre", "y"))
+_HOUR_ARTICLES = frozenset(word for words in lx.HOUR_ARTICLES.values() for word in words)
+# The words before "las": a clock preposition or qualifier ("a las", "hacia las") or a range's ("entre las 8 y
+# las 10", "desde las 9").
+_HOUR_LEADS = frozenset(phrase.split()[0] for table in (lx.CLOCK_PREPOSITIONS, lx.TIME_QUALIFIERS)
+                        for phrase in table.get("es", ()) if phrase.split()[-1] in _HOUR_ARTICLES) \
+    | frozenset(word for pair in lx.RANGE_WORDS["es"] for word in pair if word)
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 # French and Italian elide an article or preposition into the next word: d'un, l'équivalent, dell'anno.
 _ELISION = re.compile(r"(?:d|l|qu|j|n|s|c|m|t|dell|all|nell|dall|sull|un)'(?=\w)")
@@ -940,7 +945,7 @@ def _read_at(tokens: list[Token], i: int, text: str, language: str | None):
     if i > 1 and tokens[i - 1].text == ":" and tokens[i - 2].kind == "num" and _attached(tokens[i - 2], tokens[i - 1]) \
             and _attached(tokens[i - 1], tok):
         return None, i + 1  # the second half of "2:1" or "20:15", whatever the first half was
-    if tok.kind == "num" and i > 1 and tokens[i - 1].text == "las" and tokens[i - 2].text in _SPANISH_CLOCK_LEAD:
+    if tok.kind == "num" and i > 1 and tokens[i - 1].text in _HOUR_ARTICLES and tokens[i - 2].text in _HOUR_LEADS:
         # "a las 20.30 horas", "hacia las 21": Spanish names the hour with "las" (las horas): a clock time
         end = i + 1
         return None, end + 1 if end < len(tokens) and tokens[end].text in ("hora", "horas", "h") else end
