@@ -153,8 +153,8 @@ for _lang, _words in _compound_cardinals().items():
 # The hundred that starts a number on its own: "cent cinquante morts", "ciento veinte", "cento e vinte".
 HUNDRED_STARTS = {"fr": ("cent",), "es": ("ciento", "cien"), "it": ("cento",), "pt": ("cento", "cem"),
                   "nl": ("honderd",), "de": ("hundert", "einhundert")}
-# Words that join tens and units written apart: "treinta y cinco", "vinte e cinco".
-TENS_UNITS_AND = {"es": ("y",), "pt": ("e",)}
+# Languages whose "and" (AND_WORDS) joins tens and units written apart: "treinta y cinco", "vinte e cinco".
+TENS_AND_UNITS = frozenset(("es", "pt"))
 # word -> (factor, joins-with-what-follows): "hundred" multiplies and lets smaller words follow.
 SCALE_WORDS = {
     "en": {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,

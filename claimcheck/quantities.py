@@ -478,7 +478,7 @@ def _continue_words(tokens: list[Token], i: int, value: float, language: str | N
             current += cardinals[word]
             step = 0.5
             i += 1
-        elif word in lx.merged("TENS_UNITS_AND", language) and i + 1 < len(tokens) \
+        elif word in ands and lx.languages_for(language)[0] in lx.TENS_AND_UNITS and i + 1 < len(tokens) \
                 and 0 < cardinals.get(tokens[i + 1].text, 0) < 10 and current % 100 >= 20 and current % 10 == 0:
             current += cardinals[tokens[i + 1].text]  # "treinta y cinco", "vinte e cinco"
             step = 0.5
